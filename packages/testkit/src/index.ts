@@ -1,0 +1,5 @@
+/**
+ * @incluster/testkit: the proving ground every incluster package shares.
+ * Golden vectors are language-neutral JSON cases; see vectors/README.md for their format.
+ */
+export { GOLDEN_VECTORS_DIR, GoldenVector, loadGoldenVectors } from './golden-vectors';
