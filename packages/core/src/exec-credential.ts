@@ -1,0 +1,44 @@
+import { ExecConfig } from './kubeconfig';
+
+/**
+ * How far ahead the exec credential expires. It is client-go's own token-file refresh period: the kubelet may keep
+ * an old token valid for as little as two minutes after it rotates, and a client that caches a credential longer
+ * than this would send a revoked token.
+ */
+export const EXEC_CREDENTIAL_LIFETIME_SECONDS = 60;
+
+/**
+ * A POSIX sh program (no bash) that prints an ExecCredential with the token read at call time. The token path
+ * arrives as "$1", never spliced into the program, so no path can inject shell code. The expiry uses GNU or
+ * busybox `date -d @N`, then BSD `date -r N`, and falls back to now, which only makes clients call it more often.
+ */
+export const EXEC_CREDENTIAL_SCRIPT = `token_file=$1
+if [ ! -e "$token_file" ]; then
+  echo "incluster: the token file $token_file does not exist; mount the Pod's service account (automountServiceAccountToken)" >&2
+  exit 1
+fi
+token=$(cat -- "$token_file") || exit 1
+case $token in
+  '') echo "incluster: the token file $token_file is empty" >&2; exit 1 ;;
+  *[!A-Za-z0-9._~+/=-]*) echo "incluster: the token file $token_file holds characters a bearer token cannot have" >&2; exit 1 ;;
+esac
+expires=$(( $(date -u +%s) + ${EXEC_CREDENTIAL_LIFETIME_SECONDS} ))
+format=+%Y-%m-%dT%H:%M:%SZ
+expiry=$(date -u -d "@$expires" "$format" 2>/dev/null || date -u -r "$expires" "$format" 2>/dev/null || date -u "$format")
+printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s","expirationTimestamp":"%s"}}\\n' "$token" "$expiry"
+`;
+
+/** The name the script sees as $0, shown by ps and in sh's own error messages. */
+const SCRIPT_NAME = 'incluster-exec-credential';
+
+/** An exec plugin that reads the token file with /bin/sh whenever client-go's cached credential has expired. */
+export function shExecCredential(tokenPath: string): ExecConfig {
+  return {
+    apiVersion: 'client.authentication.k8s.io/v1',
+    command: '/bin/sh',
+    args: ['-c', EXEC_CREDENTIAL_SCRIPT, SCRIPT_NAME, tokenPath],
+    interactiveMode: 'Never',
+    provideClusterInfo: false,
+    installHint: "incluster's exec credential runs /bin/sh. In an image without a shell, use the token-file credential instead.",
+  };
+}
