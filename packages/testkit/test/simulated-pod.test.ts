@@ -1,0 +1,64 @@
+import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { SimulatedPod, decodeTokenClaims } from '../src';
+
+describe('a simulated Pod', () => {
+  let pod: SimulatedPod;
+  beforeEach(() => (pod = new SimulatedPod({ certificateAuthority: 'CA PEM', namespace: 'team-a', serviceAccount: 'deployer' })));
+  afterEach(() => pod.dispose());
+
+  it("lays out the service-account volume as the kubelet's atomic writer does", () => {
+    const entries = readdirSync(pod.serviceAccountDir).sort();
+    expect(entries).toEqual(expect.arrayContaining(['..data', 'ca.crt', 'namespace', 'token']));
+    const [dataDir] = entries.filter((entry) => /^\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\./.test(entry));
+    expect(readlinkSync(join(pod.serviceAccountDir, '..data'))).toBe(dataDir);
+    for (const file of ['token', 'ca.crt', 'namespace']) {
+      expect(lstatSync(join(pod.serviceAccountDir, file)).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(join(pod.serviceAccountDir, file))).toBe(join('..data', file));
+    }
+    expect(readFileSync(pod.certificateAuthorityPath, 'utf8')).toBe('CA PEM');
+    expect(readFileSync(join(pod.serviceAccountDir, 'namespace'), 'utf8')).toBe('team-a');
+  });
+
+  it('issues JWT-shaped tokens with the claims of a projected token', () => {
+    const claims = decodeTokenClaims(readFileSync(pod.tokenPath, 'utf8'));
+    expect(claims.sub).toBe('system:serviceaccount:team-a:deployer');
+    expect(claims.exp - claims.iat).toBe(3607);
+    expect(Math.abs(claims.iat * 1000 - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('rotates by swapping ..data to a new directory, and removes the old one', () => {
+    const before = readlinkSync(join(pod.serviceAccountDir, '..data'));
+    const first = pod.currentToken;
+    const second = pod.rotate();
+    expect(second).not.toBe(first);
+    expect(readFileSync(pod.tokenPath, 'utf8')).toBe(second);
+    expect(readlinkSync(join(pod.serviceAccountDir, '..data'))).not.toBe(before);
+    expect(readdirSync(pod.serviceAccountDir)).not.toContain(before);
+  });
+
+  it('keeps an old token valid after rotation until it is revoked, as the API server does until it expires', () => {
+    const first = pod.currentToken;
+    pod.rotate();
+    expect(pod.identify(first)).toEqual(pod.identity);
+    pod.revoke(first);
+    expect(pod.identify(first)).toBeUndefined();
+    expect(pod.identify(pod.currentToken)?.username).toBe('system:serviceaccount:team-a:deployer');
+    expect(pod.identify('forged')).toBeUndefined();
+  });
+
+  it("gives the Pod's variables for a child process and leaves the runner's own environment alone", () => {
+    const before = { ...process.env };
+    expect(pod.env({ host: '::1', port: 6443 })).toEqual({
+      KUBERNETES_SERVICE_HOST: '::1',
+      KUBERNETES_SERVICE_PORT: '6443',
+      INCLUSTER_SERVICE_ACCOUNT_DIR: pod.serviceAccountDir,
+    });
+    expect(process.env).toEqual(before);
+  });
+
+  it('can lose a file, as a Pod without its mount does', () => {
+    pod.remove('token');
+    expect(() => readFileSync(pod.tokenPath)).toThrow(/ENOENT/);
+  });
+});
