@@ -1,8 +1,17 @@
 /**
  * @incluster/testkit: the proving ground every incluster package shares.
- * Golden vectors are language-neutral JSON cases; see vectors/README.md for their format.
+ *
+ * - describeKubeconfigConformance(): the suite each kubeconfig producer runs;
+ * - golden vectors: language-neutral JSON cases (vectors/README.md);
+ * - a simulated Pod, a stand-in API server over real TLS, and helpers for the real kubectl and client-node.
  */
+export * from './conformance';
 export { GOLDEN_VECTORS_DIR, GoldenVector, loadGoldenVectors } from './golden-vectors';
+export { SimulatedCluster, SimulatedClusterOptions, hasIpv6Loopback, startSimulatedCluster } from './simulated-cluster';
 export { SimulatedPod, SimulatedPodOptions, SERVICE_ACCOUNT_FILES } from './simulated-pod';
 export { TokenClaims, decodeTokenClaims, issueServiceAccountToken } from './service-account-token';
 export { ServiceAccountIdentity, TokenAuthority } from './token-authority';
+export { ApiServer, ApiServerOptions, RecordedRequest, ipv6LoopbackAvailable, startApiServer, tokenTag } from './api-server';
+export { TestCertificates, createTestCertificates } from './certificates';
+export * from './kubectl';
+export { ClientNodeError, clientNodeListConfigMapNames } from './client-node';

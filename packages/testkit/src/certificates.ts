@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { md, pki } from 'node-forge';
+
+/** A throwaway CA and a server certificate it signed, as PEM. */
+export interface TestCertificates {
+  readonly caCertificate: string;
+  readonly serverCertificate: string;
+  readonly serverKey: string;
+}
+
+/** The names a client inside or outside a Pod may use to reach the stand-in API server. */
+const SERVER_DNS_NAMES = ['localhost', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'];
+const SERVER_IP_ADDRESSES = ['127.0.0.1', '::1'];
+
+/** Go's crypto/tls rejects RSA keys under 1024 bits; 2048 is the smallest size nobody argues about. */
+const RSA_KEY_BITS = 2048;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Generates a fresh CA and server certificate, so no key material is ever checked in or shared between tests. */
+export function createTestCertificates(): TestCertificates {
+  const caKeys = pki.rsa.generateKeyPair({ bits: RSA_KEY_BITS });
+  const caName = [{ name: 'commonName', value: 'incluster test CA' }];
+  const ca = newCertificate(caKeys.publicKey, caName, caName);
+  ca.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    // Key identifiers are optional for Go and Node but required by strict verifiers (Python 3.13's default).
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  ca.sign(caKeys.privateKey, md.sha256.create());
+
+  const serverKeys = pki.rsa.generateKeyPair({ bits: RSA_KEY_BITS });
+  const server = newCertificate(serverKeys.publicKey, [{ name: 'commonName', value: 'kubernetes' }], caName);
+  server.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        ...SERVER_DNS_NAMES.map((value) => ({ type: 2 /* dNSName */, value })),
+        ...SERVER_IP_ADDRESSES.map((ip) => ({ type: 7 /* iPAddress */, ip })),
+      ],
+    },
+    { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  server.sign(caKeys.privateKey, md.sha256.create());
+
+  return {
+    caCertificate: pki.certificateToPem(ca),
+    serverCertificate: pki.certificateToPem(server),
+    serverKey: pki.privateKeyToPem(serverKeys.privateKey),
+  };
+}
+
+function newCertificate(
+  publicKey: pki.PublicKey,
+  subject: pki.CertificateField[],
+  issuer: pki.CertificateField[],
+): pki.Certificate {
+  const certificate = pki.createCertificate();
+  certificate.publicKey = publicKey;
+  certificate.serialNumber = randomPositiveSerial();
+  const now = Date.now();
+  certificate.validity.notBefore = new Date(now - HOUR_MS);
+  certificate.validity.notAfter = new Date(now + 24 * HOUR_MS);
+  certificate.setSubject(subject);
+  certificate.setIssuer(issuer);
+  return certificate;
+}
+
+/**
+ * 16 random bytes as hex. The first byte is forced into 0x40..0x7f: a clear top bit keeps the DER INTEGER positive
+ * (RFC 5280), and a non-zero first byte keeps it minimally encoded, which Go's x509 parser insists on.
+ */
+function randomPositiveSerial(): string {
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0]! & 0x3f) | 0x40;
+  return bytes.toString('hex');
+}

