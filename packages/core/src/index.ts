@@ -4,6 +4,7 @@
  * - discoverPodEnvironment() reads the environment and the service-account files: the only I/O here;
  * - renderKubeconfig() turns that data into a kubeconfig, purely;
  * - loadInClusterKubeconfig() does both;
+ * - runAdapter() does both and hands the result to an Adapter, the extension point for tools;
  * - toYaml() and toJson() write the result out.
  */
 export { discoverPodEnvironment } from './discovery';
@@ -13,6 +14,8 @@ export type { RenderOptions } from './render';
 export type { ClusterOptions } from './cluster';
 export { loadInClusterKubeconfig } from './load';
 export type { LoadOptions } from './load';
+export { runAdapter } from './adapter';
+export type { Adapter, AdapterInput } from './adapter';
 export { CREDENTIAL_MODES, DEFAULT_CREDENTIAL_MODE, carriesSecret } from './credential';
 export type { CredentialMode } from './credential';
 export { EXEC_CREDENTIAL_LIFETIME_SECONDS, EXEC_CREDENTIAL_SCRIPT } from './exec-credential';

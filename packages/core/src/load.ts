@@ -1,15 +1,14 @@
-import { DiscoveryOptions, discoverPodEnvironment } from './discovery';
+import { Adapter, runAdapter } from './adapter';
+import { DiscoveryOptions } from './discovery';
 import { Kubeconfig } from './kubeconfig';
-import { RenderOptions, renderKubeconfig } from './render';
+import { RenderOptions } from './render';
 
 export type LoadOptions = Omit<DiscoveryOptions, 'readToken' | 'readCertificateAuthority'> & RenderOptions;
 
+/** The simplest adapter: the kubeconfig itself. */
+const kubeconfigAdapter: Adapter<Kubeconfig> = { name: '@incluster/core', build: ({ kubeconfig }) => kubeconfig };
+
 /** Discovers this Pod and renders its kubeconfig in one step, reading the token or CA only when the options embed them. */
 export function loadInClusterKubeconfig(options: LoadOptions = {}): Kubeconfig {
-  const pod = discoverPodEnvironment({
-    ...options,
-    readToken: options.credential === 'embedded',
-    readCertificateAuthority: options.embedCertificateAuthority === true,
-  });
-  return renderKubeconfig(pod, options);
+  return runAdapter(kubeconfigAdapter, options);
 }
