@@ -48,7 +48,12 @@ new JsonFile(root, 'lerna.json', {
 // lerna runs each package's task in dependency order, so a package's tests see its dependencies compiled.
 const lernaRun = (task: string) => `lerna run ${task} --concurrency 1 --stream`;
 root.compileTask.exec(lernaRun('compile'));
+const typecheckExamples = root.addTask('typecheck-examples', {
+  description: 'Type-check the example programs against the packages as built',
+  exec: 'tsc --noEmit -p examples/pulumi-typescript',
+});
 root.testTask.spawn(root.compileTask);
+root.testTask.spawn(typecheckExamples);
 root.testTask.exec(lernaRun('test'));
 root.packageTask.exec(lernaRun('package'));
 root.addTask('demo', {
@@ -99,6 +104,7 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
     // Explicit ranges: a '*' is resolved from node_modules, which the root install has not filled yet on a first synth.
     devDeps: ['ts-jest@^29.4.0', '@types/jest@^30', ...(spec.devDeps ?? [])],
     peerDeps: spec.peerDeps,
+    peerDependencyOptions: { pinnedDevDependency: false },
     bin: spec.bin,
     npmAccess: javascript.NpmAccess.PUBLIC,
     tsconfig: { compilerOptions: { lib: ['es2022'], target: 'ES2022', skipLibCheck: true } },
@@ -118,6 +124,11 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
   return pkg;
 }
 
+/** A dependency on another package of this repo, at the version lerna last wrote (a bare name would become '*'). */
+function inRepo(pkg: typescript.TypeScriptProject): string {
+  return `${pkg.package.packageName}@^${versionOnDisk(pkg.outdir)}`;
+}
+
 const testkit = workspacePackage({
   dir: 'testkit',
   name: '@incluster/testkit',
@@ -135,24 +146,32 @@ const testkit = workspacePackage({
 });
 testkit.addPackageIgnore('!/vectors/');
 
-workspacePackage({
+const core = workspacePackage({
   dir: 'core',
   name: '@incluster/core',
   description: 'Pure, rotation-safe kubeconfig rendering for code running inside a Kubernetes Pod',
   deps: ['yaml@^2.8.0'],
-  devDeps: [`${testkit.package.packageName}@^${versionOnDisk('packages/testkit')}`, 'fast-check@^4'],
+  devDeps: [inRepo(testkit), 'fast-check@^4'],
 });
 
 workspacePackage({
   dir: 'cli',
   name: '@incluster/cli',
   description: 'incluster-kubeconfig: print a rotation-safe kubeconfig for the current Pod',
+  deps: [inRepo(core), 'commander@^14.0.0'],
+  devDeps: [inRepo(testkit)],
+  bin: { 'incluster-kubeconfig': 'lib/main.js' },
 });
 
 workspacePackage({
   dir: 'pulumi-adapter',
   name: '@incluster/pulumi-adapter',
   description: 'An explicit, rotation-safe in-cluster Kubernetes provider for Pulumi programs',
+  deps: [inRepo(core)],
+  // Peers, so that the program and the adapter share one @pulumi/pulumi (its runtime state is global).
+  peerDeps: ['@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.16.0'],
+  // 3.248 is the last @pulumi/pulumi whose engines allow Node 20.
+  devDeps: [inRepo(testkit), '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.34.0', 'yaml@^2.8.0'],
 });
 
 root.synth();

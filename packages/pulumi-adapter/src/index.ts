@@ -1,6 +1,12 @@
 /**
- * @incluster/pulumi-adapter: an explicit, rotation-safe in-cluster provider for Pulumi programs. Not implemented
- * yet: this package is a placeholder that reserves its name and builds with the rest of the monorepo.
- * Until it lands, pass `toYaml(loadInClusterKubeconfig())` from @incluster/core as the provider's kubeconfig.
+ * @incluster/pulumi-adapter: an explicit, rotation-safe in-cluster Kubernetes provider for Pulumi programs.
+ *
+ * - createInClusterProvider() builds the k8s.Provider;
+ * - inClusterKubeconfig() gives the kubeconfig text for anything else;
+ * - pulumiKubeconfigAdapter is this package's @incluster/core Adapter.
  */
-export const IMPLEMENTED = false;
+export { createInClusterProvider } from './create-provider';
+export { inClusterKubeconfig } from './in-cluster-kubeconfig';
+export { pulumiKubeconfigAdapter } from './provider-kubeconfig';
+export type { ProviderKubeconfig } from './provider-kubeconfig';
+export type { InClusterProviderArgs, OutsideCluster } from './provider-args';
