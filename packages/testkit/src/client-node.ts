@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { collectOutput } from './process-output';
 
 const TIMEOUT_MS = 20_000;
 
@@ -57,7 +58,7 @@ try {
 process.stdout.write(JSON.stringify(outcome), () => process.exit(0));
 `;
 
-function runInChildNode(script: string, input: Record<string, string>): Promise<ChildOutcome> {
+async function runInChildNode(script: string, input: Record<string, string>): Promise<ChildOutcome> {
   const clientNodeUrl = pathToFileURL(require.resolve('@kubernetes/client-node')).href;
   const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
     // Only PATH: exec plugins must be found, but the runner's KUBECONFIG, proxies and NODE_OPTIONS stay out.
@@ -65,20 +66,14 @@ function runInChildNode(script: string, input: Record<string, string>): Promise<
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin.end(JSON.stringify({ clientNodeUrl, ...input }));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const killer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(killer);
-      if (code === 0) {
-        resolve(JSON.parse(stdout));
-      } else {
-        reject(new ClientNodeError(`client-node child process failed (exit ${code}): ${stderr.trim()}`));
-      }
-    });
-  });
+  try {
+    const { code, stdout, stderr } = await collectOutput(child);
+    if (code !== 0) {
+      throw new ClientNodeError(`client-node child process failed (exit ${code}): ${stderr.trim()}`);
+    }
+    return JSON.parse(stdout);
+  } finally {
+    clearTimeout(killer);
+  }
 }

@@ -13,5 +13,16 @@ export { TokenClaims, decodeTokenClaims, issueServiceAccountToken } from './serv
 export { ServiceAccountIdentity, TokenAuthority } from './token-authority';
 export { ApiServer, ApiServerOptions, RecordedRequest, ipv6LoopbackAvailable, startApiServer, tokenTag } from './api-server';
 export { TestCertificates, createTestCertificates } from './certificates';
-export * from './kubectl';
+export { kubectlPath } from './kubectl-binary';
+export {
+  KubectlOptions,
+  KubectlResult,
+  KubernetesVersionInfo,
+  kubectlGetConfigMapNames,
+  kubectlGetRawVersion,
+  kubectlVersion,
+  kubectlWhoami,
+  runKubectl,
+} from './kubectl';
+export { KubectlProxy, KubectlProxyOptions, startKubectlProxy } from './kubectl-proxy';
 export { ClientNodeError, clientNodeListConfigMapNames } from './client-node';

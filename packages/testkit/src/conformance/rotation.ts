@@ -1,6 +1,6 @@
 import { tokenTag } from '../api-server';
 import { TestCertificates, createTestCertificates } from '../certificates';
-import { KubectlProxy, startKubectlProxy } from '../kubectl';
+import { KubectlProxy, startKubectlProxy } from '../kubectl-proxy';
 import { SimulatedCluster, startSimulatedCluster } from '../simulated-cluster';
 import { CredentialMode, KubeconfigProducer, produceKubeconfigFile, sleep } from './producer';
 

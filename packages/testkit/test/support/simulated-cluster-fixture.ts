@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiServer } from '../../src/api-server';
+import { SimulatedCluster, startSimulatedCluster } from '../../src/simulated-cluster';
+import { SimulatedPod } from '../../src/simulated-pod';
+import { KubeconfigSpec, writeKubeconfigFile } from './kubeconfig-file';
+
+/** A simulated cluster shared by the tests of one describe block. */
+export interface ClusterFixture {
+  readonly pod: SimulatedPod;
+  readonly server: ApiServer;
+  /** A scratch directory for the tests' files, removed along with the cluster. */
+  readonly workDir: string;
+  /** A kubeconfig for the cluster's API server, in the Pod's namespace, with the given user. */
+  kubeconfig(user: object): KubeconfigSpec;
+  /** The same kubeconfig, written to a new file in workDir; returns its path. */
+  kubeconfigFile(user: object): string;
+}
+
+/**
+ * Starts a simulated cluster before the tests of the enclosing block and disposes of it after them. Its namespace
+ * holds `kube-root-ca.crt`, as every real namespace does, beside the `settings` the simulated cluster seeds.
+ * Its members can be used from inside a test or hook only, once the cluster has started.
+ */
+export function useSimulatedCluster(): ClusterFixture {
+  let started: { cluster: SimulatedCluster; workDir: string } | undefined;
+  beforeAll(async () => {
+    const cluster = await startSimulatedCluster();
+    cluster.server.addConfigMap(cluster.pod.namespace, 'kube-root-ca.crt', {});
+    started = { cluster, workDir: mkdtempSync(join(tmpdir(), 'incluster-testkit-test-')) };
+  });
+  afterAll(async () => {
+    if (started !== undefined) {
+      await started.cluster.dispose();
+      rmSync(started.workDir, { recursive: true, force: true });
+    }
+  });
+
+  const get = () => {
+    if (started === undefined) {
+      throw new Error('the simulated cluster starts in beforeAll: use it inside a test or a later hook');
+    }
+    return started;
+  };
+  const fixture: ClusterFixture = {
+    get pod() {
+      return get().cluster.pod;
+    },
+    get server() {
+      return get().cluster.server;
+    },
+    get workDir() {
+      return get().workDir;
+    },
+    kubeconfig: (user) => ({
+      server: fixture.server.url,
+      certificateAuthority: readFileSync(fixture.pod.certificateAuthorityPath, 'utf8'),
+      user,
+      namespace: fixture.pod.namespace,
+    }),
+    kubeconfigFile: (user) => writeKubeconfigFile(fixture.workDir, fixture.kubeconfig(user)),
+  };
+  return fixture;
+}
