@@ -57,8 +57,8 @@ root.testTask.spawn(typecheckExamples);
 root.testTask.exec(lernaRun('test'));
 root.packageTask.exec(lernaRun('package'));
 root.addTask('demo', {
-  description: 'The main job: render every golden vector with @incluster/core and show the kubeconfig of a typical Pod',
-  steps: [{ spawn: root.compileTask.name }, { exec: 'node scripts/demo-golden-vectors.js' }],
+  description: 'The main job on the built-in simulated Pod: render with the CLI, use it with kubectl, rotate the token',
+  steps: [{ spawn: root.compileTask.name }, { exec: 'node packages/cli/scripts/demo.js' }],
 });
 // lerna version writes package.json files behind projen's back; synthesise again so .projen/deps.json follows.
 root.package.setScript('version', 'npx projen');
@@ -154,7 +154,7 @@ const core = workspacePackage({
   devDeps: [inRepo(testkit), 'fast-check@^4'],
 });
 
-workspacePackage({
+const cli = workspacePackage({
   dir: 'cli',
   name: '@incluster/cli',
   description: 'incluster-kubeconfig: print a rotation-safe kubeconfig for the current Pod',
@@ -162,6 +162,9 @@ workspacePackage({
   devDeps: [inRepo(testkit)],
   bin: { 'incluster-kubeconfig': 'lib/main.js' },
 });
+cli.addPackageIgnore('/scripts/');
+// docs/cli.md is generated from the commander definitions; a test fails when it drifts.
+cli.addTask('docs', { description: 'Regenerate docs/cli.md', steps: [{ spawn: 'compile' }, { exec: 'node scripts/write-cli-docs.js' }] });
 
 workspacePackage({
   dir: 'pulumi-adapter',
@@ -172,6 +175,16 @@ workspacePackage({
   peerDeps: ['@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.16.0'],
   // 3.248 is the last @pulumi/pulumi whose engines allow Node 20.
   devDeps: [inRepo(testkit), '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.34.0', 'yaml@^2.8.0'],
+});
+
+workspacePackage({
+  dir: 'client-node-adapter',
+  name: '@incluster/client-node-adapter',
+  description: 'A @kubernetes/client-node KubeConfig for the Pod it runs in, re-reading the token as it rotates',
+  deps: [inRepo(core)],
+  peerDeps: ['@kubernetes/client-node@^1.0.0 || ^2.0.0'],
+  // 1.4.x: 2.x needs Node 22.
+  devDeps: [inRepo(testkit), '@kubernetes/client-node@~1.4.0'],
 });
 
 root.synth();

@@ -1,0 +1,56 @@
+import { Command } from 'commander';
+import { credentialExpiry, execCredential, requestedApiVersion } from '../exec-credential-output';
+import { addExamples } from '../help-text';
+import { CliIo, currentTime } from '../io';
+import { decodeJwtClaims, jwtExpiry } from '../jwt';
+import { readTokenFile, serviceAccountPaths } from '../service-account-files';
+
+export interface CredentialFlags {
+  readonly tokenFile?: string;
+  readonly serviceAccountDir?: string;
+}
+
+/** `credential`: an exec credential plugin in Node, for images that have Node but no shell. */
+export function addCredentialCommand(program: Command, io: CliIo): Command {
+  const command = program
+    .command('credential')
+    .summary('print an ExecCredential with the current token: an exec plugin that needs no shell')
+    .description(
+      'An exec credential plugin for clients that ignore tokenFile, for images with Node but no shell. It reads the ' +
+        'token file at each call (KUBERNETES_SERVICE_HOST is not needed) and prints an ExecCredential, in ' +
+        'client.authentication.k8s.io/v1 or in the v1beta1 that KUBERNETES_EXEC_INFO may ask for, that expires within ' +
+        "60 s and never after the token does. Use it from a kubeconfig's user entry, naming node and the script by " +
+        'absolute path, since a plugin runs without a shell:\n' +
+        '\n' +
+        '    users:\n' +
+        '    - name: incluster\n' +
+        '      user:\n' +
+        '        exec:\n' +
+        '          apiVersion: client.authentication.k8s.io/v1\n' +
+        '          command: /usr/local/bin/node\n' +
+        '          args:\n' +
+        '          - /app/node_modules/@incluster/cli/lib/main.js\n' +
+        '          - credential\n' +
+        '          - --token-file\n' +
+        '          - /var/run/secrets/kubernetes.io/serviceaccount/token\n' +
+        '          interactiveMode: Never',
+    )
+    .option('--token-file <path>', 'the token to hand out (default: token in the service-account directory)')
+    .option(
+      '--service-account-dir <dir>',
+      'the directory holding the token, when --token-file is not given (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else /var/run/secrets/kubernetes.io/serviceaccount)',
+    )
+    .action((flags: CredentialFlags) => printCredential(flags, io));
+  return addExamples(command, [
+    { description: "The credential for this Pod's service account", command: 'incluster-kubeconfig credential' },
+    { description: 'The credential for a token mounted elsewhere', command: 'incluster-kubeconfig credential --token-file /var/run/secrets/tokens/vault-token' },
+  ]);
+}
+
+export function printCredential(flags: CredentialFlags, io: CliIo): void {
+  // The version is checked before the token is read: a plugin that cannot answer should not touch the secret.
+  const apiVersion = requestedApiVersion(io.env.KUBERNETES_EXEC_INFO);
+  const token = readTokenFile(flags.tokenFile ?? serviceAccountPaths(flags.serviceAccountDir, io.env).tokenPath);
+  const expiry = credentialExpiry(currentTime(io), jwtExpiry(decodeJwtClaims(token)));
+  io.stdout(`${JSON.stringify(execCredential(apiVersion, token, expiry))}\n`);
+}

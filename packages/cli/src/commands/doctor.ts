@@ -1,0 +1,47 @@
+import { Command } from 'commander';
+import { CliError } from '../errors';
+import { checklistJson, formatChecklist } from '../doctor/check';
+import { diagnose } from '../doctor/diagnose';
+import { addExamples } from '../help-text';
+import { CliIo, currentTime } from '../io';
+
+export interface DoctorFlags {
+  readonly probe?: boolean;
+  readonly json?: boolean;
+  readonly serviceAccountDir?: string;
+}
+
+/** `doctor`: a checklist of the Pod environment, each problem with its fix; optionally a probe of the API server. */
+export function addDoctorCommand(program: Command, io: CliIo): Command {
+  const command = program
+    .command('doctor')
+    .summary('check the Pod environment, and with --probe the API server')
+    .description(
+      'Checks what a kubeconfig for this Pod depends on, and prints one line per check, with ✓ or ✗ and the fix: ' +
+        'the API server address from KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT; the token (its sub, aud ' +
+        'and exp claims, decoded without verifying; the token itself is never printed); ca.crt (its subject and ' +
+        'expiry); the namespace and where it came from. --probe then calls the API server as the kubeconfig would: ' +
+        'GET /version, and a SelfSubjectReview that shows whom the token authenticates as.',
+    )
+    .option('--probe', 'also call the API server: GET /version and POST a SelfSubjectReview (who am I)')
+    .option('--json', 'print the checklist as JSON: {"ok": boolean, "checks": [{id, title, status, summary, details, code?, hint?}]}')
+    .option(
+      '--service-account-dir <dir>',
+      'the directory holding token, ca.crt and namespace (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else /var/run/secrets/kubernetes.io/serviceaccount)',
+    )
+    .action((flags: DoctorFlags) => doctor(flags, io));
+  return addExamples(command, [
+    { description: 'Check the Pod environment', command: 'incluster-kubeconfig doctor' },
+    { description: 'Check it, then ask the API server who this Pod is', command: 'incluster-kubeconfig doctor --probe' },
+    { description: 'The failed checks, for a script', command: "incluster-kubeconfig doctor --json | jq '.checks[] | select(.status == \"fail\")'" },
+  ]);
+}
+
+export async function doctor(flags: DoctorFlags, io: CliIo): Promise<void> {
+  const checks = await diagnose({ env: io.env, now: currentTime(io), serviceAccountDir: flags.serviceAccountDir, probe: flags.probe });
+  io.stdout(flags.json ? checklistJson(checks) : formatChecklist(checks));
+  const failed = checks.filter((check) => check.status === 'fail');
+  if (failed.length > 0) {
+    throw new CliError(failed[0].code ?? 'INTERNAL', `${failed.length} of ${checks.length} checks failed, the first: ${failed[0].title}: ${failed[0].summary}`);
+  }
+}

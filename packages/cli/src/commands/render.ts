@@ -1,0 +1,102 @@
+import { CREDENTIAL_MODES, CredentialMode, Kubeconfig, carriesSecret, loadInClusterKubeconfig, toJson, toYaml } from '@incluster/core';
+import { Command, Option } from 'commander';
+import { writeFileAtomically } from '../atomic-write';
+import { CliError, warningLine } from '../errors';
+import { addExamples } from '../help-text';
+import { CliIo } from '../io';
+
+export const OUTPUT_FORMATS = ['yaml', 'json'] as const;
+
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The render flags, as commander parses them. */
+export interface RenderFlags {
+  readonly credential: CredentialMode;
+  readonly allowEmbeddedToken?: boolean;
+  readonly namespace?: string;
+  readonly context?: string;
+  readonly clusterName?: string;
+  readonly userName?: string;
+  readonly server?: string;
+  readonly embedCa?: boolean;
+  readonly tlsServerName?: string;
+  readonly proxyUrl?: string;
+  readonly serviceAccountDir?: string;
+  readonly output: OutputFormat;
+  readonly outputFile?: string;
+}
+
+/** `render`, the default command: the kubeconfig of this Pod, on stdout or atomically into a file. */
+export function addRenderCommand(program: Command, io: CliIo): Command {
+  const command = program
+    .command('render', { isDefault: true })
+    .summary('print the kubeconfig of the current Pod (the default command)')
+    .description(
+      "Prints a kubeconfig built from the Pod's service account. By default its user references the rotating token " +
+        'file (tokenFile), which client-go re-reads, so the kubeconfig never holds a secret and never goes stale.',
+    )
+    // The core validates the mode, so the CLI reports the same INVALID_OPTION as every other producer.
+    .option('--credential <mode>', `how the user authenticates: ${CREDENTIAL_MODES.join(', ')}; embedded needs --allow-embedded-token`, 'token-file')
+    .option('--allow-embedded-token', 'confirm --credential embedded: the kubeconfig then holds the token, a secret that expires')
+    .option('-n, --namespace <namespace>', "the context's namespace (default: the Pod's namespace)")
+    .option('--context <name>', 'the context name (default: "incluster")')
+    .option('--cluster-name <name>', 'the cluster name (default: "incluster")')
+    .option('--user-name <name>', 'the user name (default: "incluster")')
+    .option('--server <url>', 'the API server URL, https only (default: https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT)')
+    .option('--embed-ca', 'embed ca.crt as certificate-authority-data instead of referencing its path')
+    .option('--tls-server-name <name>', 'the server name to verify the API server certificate against')
+    .option('--proxy-url <url>', 'an http, https or socks5 proxy for the API server')
+    .option(
+      '--service-account-dir <dir>',
+      'the directory holding token, ca.crt and namespace (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else /var/run/secrets/kubernetes.io/serviceaccount)',
+    )
+    .addOption(new Option('-o, --output <format>', 'the output format').choices(OUTPUT_FORMATS).default('yaml'))
+    .option('--output-file <path>', 'write the kubeconfig to this file instead of stdout: atomically, mode 0600, creating missing directories')
+    .action((flags: RenderFlags) => render(flags, io));
+  return addExamples(command, [
+    { description: 'The kubeconfig of this Pod, referencing its rotating token', command: 'incluster-kubeconfig' },
+    { description: 'Write it where kubectl and helm look for it', command: 'incluster-kubeconfig render --output-file ~/.kube/config' },
+    { description: 'One kubeconfig for every client, in JSON, for another namespace', command: 'incluster-kubeconfig render --credential token-file+exec -n team-b -o json' },
+    { description: 'Embed the token (a secret that expires) only when you must', command: 'incluster-kubeconfig render --credential embedded --allow-embedded-token' },
+  ]);
+}
+
+export function render(flags: RenderFlags, io: CliIo): void {
+  if (flags.credential === 'embedded' && !flags.allowEmbeddedToken) {
+    throw new CliError(
+      'USAGE',
+      '--credential embedded writes the token itself into the kubeconfig, a secret that stops working when the token expires. ' +
+        'Add --allow-embedded-token to confirm, or use the default token-file credential.',
+    );
+  }
+  const kubeconfig = loadInClusterKubeconfig({
+    env: io.env,
+    serviceAccountDir: flags.serviceAccountDir,
+    credential: flags.credential,
+    namespace: flags.namespace,
+    contextName: flags.context,
+    clusterName: flags.clusterName,
+    userName: flags.userName,
+    server: flags.server,
+    embedCertificateAuthority: flags.embedCa,
+    tlsServerName: flags.tlsServerName,
+    proxyUrl: flags.proxyUrl,
+  });
+  if (carriesSecret(kubeconfig)) {
+    io.stderr(warningLine('this kubeconfig embeds the service-account token: store it as a secret, and expect it to stop working when the token expires.'));
+  }
+  const text = serialize(kubeconfig, flags.output);
+  if (flags.outputFile === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileAtomically(flags.outputFile, text);
+  } catch (error) {
+    throw new CliError('OUTPUT_FILE', `cannot write ${flags.outputFile}: ${(error as Error).message}`);
+  }
+}
+
+function serialize(kubeconfig: Kubeconfig, format: OutputFormat): string {
+  return format === 'json' ? toJson(kubeconfig) : toYaml(kubeconfig);
+}

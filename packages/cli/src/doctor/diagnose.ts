@@ -1,0 +1,34 @@
+import { loadInClusterKubeconfig } from '@incluster/core';
+import { serviceAccountPaths } from '../service-account-files';
+import { Check, skip } from './check';
+import { checkApiServerAddress, checkCertificateAuthority, checkNamespace, checkToken } from './pod-checks';
+import { probeApiServer } from './probe';
+
+export interface DiagnoseOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: Date;
+  readonly serviceAccountDir?: string;
+  /** Then talk to the API server. */
+  readonly probe?: boolean;
+  readonly probeTimeoutMs?: number;
+}
+
+/** Every check of the Pod environment, each judged on its own so that one problem does not hide the next. */
+export async function diagnose(options: DiagnoseOptions): Promise<Check[]> {
+  const paths = serviceAccountPaths(options.serviceAccountDir, options.env);
+  const checks = [
+    checkApiServerAddress(options.env),
+    checkToken(paths.tokenPath, options.now),
+    checkCertificateAuthority(paths.certificateAuthorityPath, options.now),
+    checkNamespace(options.env, paths.dir),
+  ];
+  if (!options.probe) {
+    return checks;
+  }
+  if (checks.some((check) => check.status === 'fail')) {
+    const reason = 'not attempted until the checks above pass';
+    return [...checks, skip('version', 'GET /version', reason), skip('whoami', 'who am I (SelfSubjectReview)', reason)];
+  }
+  const kubeconfig = loadInClusterKubeconfig({ env: options.env, serviceAccountDir: paths.dir });
+  return [...checks, ...(await probeApiServer(kubeconfig, options.probeTimeoutMs))];
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The process entry of incluster-kubeconfig: the real argv, env and streams in, an exit code out.
+import { processIo } from './io';
+import { runCli } from './program';
+
+// A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go, and that is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') {
+    throw error;
+  }
+});
+
+void runCli(process.argv.slice(2), processIo()).then((code) => {
+  // exitCode rather than exit(): stdout is flushed before the process ends, even into a pipe.
+  process.exitCode = code;
+});

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
+import { FakePod } from './support/fake-pod';
+import { BUILT_BINARY, errorCode, runBinary } from './support/run';
+
+// The published entry point, run as a process: proves the shebang, the exit codes and the streams of the real thing.
+beforeAll(() => {
+  if (!existsSync(BUILT_BINARY)) {
+    throw new Error(`${BUILT_BINARY} is missing: compile first with \`npx tsc --build\` in packages/cli.`);
+  }
+});
+
+let pod: FakePod;
+beforeEach(() => (pod = new FakePod()));
+afterEach(() => pod.dispose());
+
+describe('the built incluster-kubeconfig binary', () => {
+  it('starts with a shebang that needs only node, no shell', () => {
+    expect(readFileSync(BUILT_BINARY, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('prints the kubeconfig and exits 0', () => {
+    expect(runBinary([], pod.env)).toEqual({ code: 0, stdout: toYaml(loadInClusterKubeconfig({ env: pod.env })), stderr: '' });
+  });
+
+  it('exits 1 outside a Pod, with the error line on stderr and nothing on stdout', () => {
+    const result = runBinary([], {});
+
+    expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 1, stdout: '', error: 'NOT_IN_CLUSTER' });
+  });
+
+  it('exits 2 on an unknown flag', () => {
+    const result = runBinary(['--no-such-flag'], pod.env);
+
+    expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 2, stdout: '', error: 'USAGE' });
+  });
+
+  it('prints the version from package.json', () => {
+    const { version } = JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8'));
+
+    expect(runBinary(['--version'], {})).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});

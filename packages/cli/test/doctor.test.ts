@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import { AUDIENCE, FakePod, SUBJECT, fakeJwt } from './support/fake-pod';
+import { errorCode, run } from './support/run';
+
+// The doctor's clock is pinned, to whole seconds, near the real time: the test CA is valid from an hour ago to a day ahead.
+const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
+const IN_AN_HOUR = NOW.getTime() / 1000 + 3600;
+const IN_AN_HOUR_RFC3339 = new Date(IN_AN_HOUR * 1000).toISOString().replace('.000Z', 'Z');
+
+let pod: FakePod;
+beforeEach(() => (pod = new FakePod({ token: fakeJwt({ sub: SUBJECT, aud: [AUDIENCE], exp: IN_AN_HOUR }) })));
+afterEach(() => pod.dispose());
+
+async function doctor(argv: string[], env: Record<string, string | undefined> = pod.env) {
+  const result = await run(['doctor', ...argv], env, NOW);
+  // The one promise that matters most: whatever happens, the token is never printed.
+  expect(result.stdout + result.stderr).not.toContain(pod.token);
+  return result;
+}
+
+function lineOf(stdout: string, title: string): string {
+  return stdout.split('\n').find((line) => line.slice(2).startsWith(`${title}:`)) ?? `(no line for ${title})`;
+}
+
+describe('incluster-kubeconfig doctor', () => {
+  it('passes every check in a healthy Pod and exits 0', async () => {
+    const result = await doctor([]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')).toEqual([
+      '✓ API server address: https://127.0.0.1:6443',
+      '    KUBERNETES_SERVICE_HOST: 127.0.0.1',
+      '    KUBERNETES_SERVICE_PORT: 6443',
+      `✓ token: a JWT for ${SUBJECT}`,
+      `    path: ${pod.tokenPath}`,
+      `    sub: ${SUBJECT}`,
+      `    aud: ${AUDIENCE}`,
+      `    exp: ${IN_AN_HOUR_RFC3339} (in 60 min)`,
+      '✓ CA bundle (ca.crt): valid, CN=incluster test CA',
+      `    path: ${pod.certificateAuthorityPath}`,
+      '    subject: CN=incluster test CA',
+      '    certificates: 1',
+      expect.stringMatching(/^    expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(.+\)$/),
+      '✓ namespace: team-a (from the namespace file)',
+      '',
+    ]);
+  });
+
+  it('says where the namespace came from', async () => {
+    expect(lineOf((await doctor([], { ...pod.env, POD_NAMESPACE: 'team-b' })).stdout, 'namespace')).toBe('✓ namespace: team-b (from POD_NAMESPACE)');
+    pod.remove('namespace');
+    expect(lineOf((await doctor([])).stdout, 'namespace')).toMatch(/^✓ namespace: default \(the default/);
+  });
+
+  it('marks every problem at once with ✗ and a fix, and exits 1 with the first problem on stderr', async () => {
+    pod.remove('token');
+    pod.remove('ca.crt');
+
+    const result = await doctor([], { INCLUSTER_SERVICE_ACCOUNT_DIR: pod.serviceAccountDir });
+
+    expect(result.code).toBe(1);
+    expect(lineOf(result.stdout, 'API server address')).toMatch(/^✗ API server address: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set/);
+    expect(lineOf(result.stdout, 'token')).toMatch(/^✗ token: The token file .* does not exist/);
+    expect(lineOf(result.stdout, 'CA bundle (ca.crt)')).toMatch(/^✗ CA bundle \(ca.crt\): .* does not exist/);
+    expect(result.stdout.match(/^ {4}fix: .+$/gm)).toHaveLength(3);
+    expect(result.stdout).toContain('fix: set automountServiceAccountToken: true');
+    expect(errorCode(result.stderr)).toBe('NOT_IN_CLUSTER');
+    expect(result.stderr).toMatch(/3 of 4 checks failed/);
+  });
+
+  it('fails an expired token with TOKEN_EXPIRED', async () => {
+    pod.write('token', fakeJwt({ sub: SUBJECT, exp: NOW.getTime() / 1000 - 120 }));
+
+    const result = await doctor([]);
+
+    expect(lineOf(result.stdout, 'token')).toBe('✗ token: expired 2 min ago: the API server will refuse it');
+    expect(errorCode(result.stderr)).toBe('TOKEN_EXPIRED');
+  });
+
+  it('fails an empty token, an unreadable or unparsable CA, a bad port and a bad namespace, each with its code', async () => {
+    pod.write('token', '');
+    pod.remove('ca.crt');
+    mkdirSync(pod.certificateAuthorityPath);
+    pod.write('namespace', 'Not_A_Label');
+
+    const result = await doctor(['--json'], { ...pod.env, KUBERNETES_SERVICE_PORT: '99999' });
+    const codes = Object.fromEntries(JSON.parse(result.stdout).checks.map((check: { id: string; code?: string }) => [check.id, check.code]));
+
+    expect(codes).toEqual({
+      'api-server-address': 'INVALID_ENVIRONMENT',
+      token: 'EMPTY_TOKEN',
+      'certificate-authority': 'UNREADABLE_FILE',
+      namespace: 'INVALID_NAMESPACE',
+    });
+  });
+
+  it('fails a ca.crt that holds no certificate with INVALID_CERTIFICATE_AUTHORITY', async () => {
+    pod.write('ca.crt', '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n');
+
+    const result = await doctor([]);
+
+    expect(lineOf(result.stdout, 'CA bundle (ca.crt)')).toMatch(/^✗ CA bundle \(ca.crt\): holds no readable PEM certificate/);
+    expect(errorCode(result.stderr)).toBe('INVALID_CERTIFICATE_AUTHORITY');
+  });
+
+  it('shows a token that is not a JWT as present, with its claims unknown', async () => {
+    pod.write('token', 'an-opaque-token');
+
+    const result = await doctor([]);
+
+    expect(result.code).toBe(0);
+    expect(lineOf(result.stdout, 'token')).toBe('✓ token: present, but not a JWT: its subject and expiry are unknown');
+    expect(result.stdout + result.stderr).not.toContain('an-opaque-token');
+  });
+
+  it('prints the checklist as JSON with --json', async () => {
+    const result = await doctor(['--json']);
+    const report = JSON.parse(result.stdout);
+
+    expect(result.code).toBe(0);
+    expect(report).toEqual({ ok: true, checks: expect.any(Array) });
+    expect(report.checks.map((check: { id: string }) => check.id)).toEqual(['api-server-address', 'token', 'certificate-authority', 'namespace']);
+    expect(report.checks[1]).toEqual({
+      id: 'token',
+      title: 'token',
+      status: 'pass',
+      summary: `a JWT for ${SUBJECT}`,
+      details: { path: pod.tokenPath, sub: SUBJECT, aud: AUDIENCE, exp: `${IN_AN_HOUR_RFC3339} (in 60 min)` },
+    });
+  });
+
+  it('gives a failed check its code and fix in JSON, and ok: false', async () => {
+    pod.remove('token');
+
+    const report = JSON.parse((await doctor(['--json'])).stdout);
+
+    expect(report.ok).toBe(false);
+    expect(report.checks[1]).toMatchObject({ id: 'token', status: 'fail', code: 'SERVICE_ACCOUNT_NOT_MOUNTED', hint: expect.stringContaining('automountServiceAccountToken') });
+  });
+
+  it('skips the probe, and says so, until the checks pass', async () => {
+    const result = await doctor(['--probe'], { INCLUSTER_SERVICE_ACCOUNT_DIR: pod.serviceAccountDir });
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('- GET /version: not attempted until the checks above pass');
+    expect(errorCode(result.stderr)).toBe('NOT_IN_CLUSTER');
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from './support/run';
+
+describe('--help', () => {
+  it('lists the commands and the exit codes on stdout, and exits 0', async () => {
+    const result = await run(['--help'], {});
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Usage: incluster-kubeconfig \[options\] \[command\]/);
+    for (const command of ['render', 'credential', 'doctor']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command} \\[options\\]`, 'm'));
+    }
+    expect(result.stdout).toMatch(/^Exit codes:\n {2}0 {2}success\n {2}1 {2}.+\n(.+\n)* {2}2 {2}the command line is wrong/m);
+  });
+
+  it.each(['render', 'credential', 'doctor'])('shows examples and the exit codes for %s', async (command) => {
+    const { code, stdout } = await run([command, '--help'], {});
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`Examples:\\n {2}# .+\\n {2}\\$ incluster-kubeconfig`));
+    expect(stdout).toContain('Exit codes:');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('"incluster-kubeconfig: error <CODE>: <message>"');
+  });
+
+  it('prints the version of the package', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+
+    expect(await run(['--version'], {})).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('uses no colour anywhere, so NO_COLOR is respected without asking', async () => {
+    const outputs = await Promise.all([run(['--help'], {}), run(['doctor'], {}), run(['--bogus'], {})]);
+
+    for (const { stdout, stderr } of outputs) {
+      expect(stdout + stderr).not.toMatch(/\u001b\[/);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { FakePod } from './support/fake-pod';
+import { errorCode, run } from './support/run';
+
+let pod: FakePod;
+beforeEach(() => (pod = new FakePod()));
+afterEach(() => pod.dispose());
+
+/**
+ * Every failure: the documented exit code, one parseable first line on stderr that names the code, and nothing at all
+ * on stdout, so that `incluster-kubeconfig > kubeconfig` never leaves a half-made kubeconfig behind.
+ */
+async function expectFailure(argv: string[], env: Record<string, string>, expected: { exit: number; code: string; mentions?: RegExp }): Promise<void> {
+  const result = await run(argv, env);
+
+  expect(result.stdout).toBe('');
+  expect({ exit: result.code, code: errorCode(result.stderr) }).toEqual({ exit: expected.exit, code: expected.code });
+  if (expected.mentions) {
+    expect(result.stderr).toMatch(expected.mentions);
+  }
+  expect(result.stderr).not.toContain(pod.token);
+}
+
+describe('render, when the Pod environment is unusable, exits 1 with the core error code', () => {
+  it('outside a Pod: NOT_IN_CLUSTER', async () => {
+    await expectFailure([], {}, { exit: 1, code: 'NOT_IN_CLUSTER', mentions: /KUBERNETES_SERVICE_HOST/ });
+  });
+
+  it('without a token: SERVICE_ACCOUNT_NOT_MOUNTED', async () => {
+    pod.remove('token');
+    await expectFailure([], pod.env, { exit: 1, code: 'SERVICE_ACCOUNT_NOT_MOUNTED', mentions: /automountServiceAccountToken/ });
+  });
+
+  it('with an empty token, when embedding it: EMPTY_TOKEN', async () => {
+    pod.write('token', '');
+    await expectFailure(['--credential', 'embedded', '--allow-embedded-token'], pod.env, { exit: 1, code: 'EMPTY_TOKEN' });
+  });
+
+  it('with a ca.crt that cannot be read: UNREADABLE_FILE', async () => {
+    // Tests run as root, which reads a chmod 000 file all the same; a directory in its place cannot be read by anyone.
+    pod.remove('ca.crt');
+    mkdirSync(pod.certificateAuthorityPath);
+    await expectFailure([], pod.env, { exit: 1, code: 'UNREADABLE_FILE', mentions: /ca\.crt/ });
+  });
+
+  it('with a ca.crt that is not PEM, when embedding it: INVALID_CERTIFICATE_AUTHORITY', async () => {
+    pod.write('ca.crt', 'not a certificate');
+    await expectFailure(['--embed-ca'], pod.env, { exit: 1, code: 'INVALID_CERTIFICATE_AUTHORITY' });
+  });
+
+  it.each(['0', '65536', 'https', ''])('with KUBERNETES_SERVICE_PORT=%j: INVALID_ENVIRONMENT', async (port) => {
+    await expectFailure([], { ...pod.env, KUBERNETES_SERVICE_PORT: port }, { exit: 1, code: 'INVALID_ENVIRONMENT', mentions: /KUBERNETES_SERVICE_PORT/ });
+  });
+
+  it('with an invalid namespace in POD_NAMESPACE, the namespace file or -n: INVALID_NAMESPACE', async () => {
+    await expectFailure([], { ...pod.env, POD_NAMESPACE: 'Team_A' }, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /Team_A/ });
+    await expectFailure(['-n', 'no spaces'], pod.env, { exit: 1, code: 'INVALID_NAMESPACE' });
+    pod.write('namespace', 'UPPER');
+    await expectFailure([], pod.env, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /UPPER/ });
+  });
+
+});
+
+describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTION', () => {
+  it.each([
+    [['--server', 'http://10.0.0.1'], /https/],
+    [['--credential', 'password'], /use one of token-file, exec, token-file\+exec, embedded/],
+  ])('refuses %j', async (argv, mentions) => {
+    await expectFailure(argv as string[], pod.env, { exit: 2, code: 'INVALID_OPTION', mentions });
+  });
+});
+
+describe('render, when the command line is wrong, exits 2 with USAGE', () => {
+  it('refuses to embed the token without --allow-embedded-token', async () => {
+    await expectFailure(['--credential', 'embedded'], pod.env, { exit: 2, code: 'USAGE', mentions: /--allow-embedded-token/ });
+  });
+
+  it.each([
+    [['--bogus']],
+    [['render', '--bogus']],
+    [['render', 'extra-argument']],
+    [['-o', 'xml']],
+    [['--output-file']],
+    [['help', 'no-such-command']],
+  ])('refuses %j', async (argv) => {
+    await expectFailure(argv, pod.env, { exit: 2, code: 'USAGE' });
+  });
+});
