@@ -8,23 +8,31 @@ import { ExecConfig } from './kubeconfig';
 export const EXEC_CREDENTIAL_LIFETIME_SECONDS = 60;
 
 /**
- * A POSIX sh program (no bash) that prints an ExecCredential with the token read at call time. The token path
- * arrives as "$1", never spliced into the program, so no path can inject shell code. The expiry uses GNU or
- * busybox `date -d @N`, then BSD `date -r N`, and falls back to now, which only makes clients call it more often.
+ * A POSIX sh program (no bash) that prints an ExecCredential with the token read at call time, by the shell's own
+ * `read` rather than `cat`, since every process costs clients about a millisecond per call. The token path
+ * arrives as "$1", never spliced into the program, so no path can inject shell code. The expiry takes one `date`
+ * where it can (GNU `-d`, then BSD `-v`), then busybox's `-d @N`, and falls back to now, which only makes clients
+ * call it more often.
  */
 export const EXEC_CREDENTIAL_SCRIPT = `token_file=$1
 if [ ! -e "$token_file" ]; then
   echo "incluster: the token file $token_file does not exist; mount the Pod's service account (automountServiceAccountToken)" >&2
   exit 1
 fi
-token=$(cat -- "$token_file") || exit 1
+if [ ! -r "$token_file" ]; then
+  echo "incluster: the token file $token_file cannot be read" >&2
+  exit 1
+fi
+IFS= read -r token < "$token_file" || true
 case $token in
   '') echo "incluster: the token file $token_file is empty" >&2; exit 1 ;;
   *[!A-Za-z0-9._~+/=-]*) echo "incluster: the token file $token_file holds characters a bearer token cannot have" >&2; exit 1 ;;
 esac
-expires=$(( $(date -u +%s) + ${EXEC_CREDENTIAL_LIFETIME_SECONDS} ))
 format=+%Y-%m-%dT%H:%M:%SZ
-expiry=$(date -u -d "@$expires" "$format" 2>/dev/null || date -u -r "$expires" "$format" 2>/dev/null || date -u "$format")
+expiry=$(date -u -d "+${EXEC_CREDENTIAL_LIFETIME_SECONDS} seconds" "$format" 2>/dev/null ||
+  date -u -v +${EXEC_CREDENTIAL_LIFETIME_SECONDS}S "$format" 2>/dev/null ||
+  date -u -d "@$(( $(date -u +%s) + ${EXEC_CREDENTIAL_LIFETIME_SECONDS} ))" "$format" 2>/dev/null ||
+  date -u "$format")
 printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s","expirationTimestamp":"%s"}}\\n' "$token" "$expiry"
 `;
 

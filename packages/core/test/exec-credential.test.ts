@@ -59,10 +59,20 @@ describe('the exec credential script', () => {
     writeFileSync(join(saDir, 'token'), 'a.token');
     const bin = join(root, 'bin');
     mkdirSync(bin);
-    writeFileSync(join(bin, 'date'), '#!/bin/sh\nfor a; do case $a in -d|-r) exit 1 ;; esac; done\nexec /bin/date "$@"\n');
+    writeFileSync(join(bin, 'date'), '#!/bin/sh\nfor a; do case $a in -d|-v) exit 1 ;; esac; done\nexec /bin/date "$@"\n');
     chmodSync(join(bin, 'date'), 0o755);
     const expiry = Date.parse(run({ PATH: `${bin}:/usr/bin:/bin` }).credential.status.expirationTimestamp);
     expect(Math.abs(expiry - Date.now())).toBeLessThan(5_000);
+  });
+
+  it("computes the expiry with busybox's date -d @N where relative dates are not understood", () => {
+    writeFileSync(join(saDir, 'token'), 'a.token');
+    const bin = join(root, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'date'), '#!/bin/sh\nfor a; do case $a in -v|*seconds) exit 1 ;; esac; done\nexec /bin/date "$@"\n');
+    chmodSync(join(bin, 'date'), 0o755);
+    const expiry = Date.parse(run({ PATH: `${bin}:/usr/bin:/bin` }).credential.status.expirationTimestamp);
+    expect(Math.abs(expiry - Date.now() - EXEC_CREDENTIAL_LIFETIME_SECONDS * 1000)).toBeLessThan(5_000);
   });
 
   it('treats the path as data: quotes, spaces and $(…) in it run nothing', () => {
