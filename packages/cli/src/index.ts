@@ -28,7 +28,5 @@ export { decodeJwtClaims, jwtExpiry } from './jwt';
 export type { JwtClaims } from './jwt';
 export { EXEC_CREDENTIAL_API_VERSIONS, requestedApiVersion, credentialExpiry, execCredential } from './exec-credential-output';
 export type { ExecCredential, ExecCredentialApiVersion } from './exec-credential-output';
-export { serviceAccountPaths, readTokenFile } from './service-account-files';
-export type { ServiceAccountPaths } from './service-account-files';
 export { renderCliMarkdown, REGENERATE_COMMAND } from './help-markdown';
 export { EXIT_CODES } from './help-text';

@@ -1,20 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { AUDIENCE, FakePod, SUBJECT, fakeJwt } from './support/fake-pod';
 import { errorCode, run } from './support/run';
+import { KUBERNETES_SERVICE, simulatedPod, useContainer } from './support/simulated-pod';
 
 // The doctor's clock is pinned, to whole seconds, near the real time: the test CA is valid from an hour ago to a day ahead.
+// The Pod's tokens are issued on it, and expire an hour later.
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
-const IN_AN_HOUR = NOW.getTime() / 1000 + 3600;
-const IN_AN_HOUR_RFC3339 = new Date(IN_AN_HOUR * 1000).toISOString().replace('.000Z', 'Z');
+const IN_AN_HOUR_RFC3339 = new Date(NOW.getTime() + 3600_000).toISOString().replace('.000Z', 'Z');
+// Whom a simulated Pod's tokens name, and for which audience, by default.
+const SUBJECT = 'system:serviceaccount:team-a:deployer';
+const AUDIENCE = 'https://kubernetes.default.svc.cluster.local';
 
-let pod: FakePod;
-beforeEach(() => (pod = new FakePod({ token: fakeJwt({ sub: SUBJECT, aud: [AUDIENCE], exp: IN_AN_HOUR }) })));
-afterEach(() => pod.dispose());
+const container = useContainer({ clock: () => NOW, tokenLifetimeSeconds: 3600 });
 
-async function doctor(argv: string[], env: Record<string, string | undefined> = pod.env) {
+async function doctor(argv: string[], env: Record<string, string | undefined> = container.env) {
   const result = await run(['doctor', ...argv], env, NOW);
   // The one promise that matters most: whatever happens, the token is never printed.
-  expect(result.stdout + result.stderr).not.toContain(pod.token);
+  expect(result.stdout + result.stderr).not.toContain(container.issuedToken);
   return result;
 }
 
@@ -33,12 +34,12 @@ describe('incluster-kubeconfig doctor', () => {
       '    KUBERNETES_SERVICE_HOST: 127.0.0.1',
       '    KUBERNETES_SERVICE_PORT: 6443',
       `✓ token: a JWT for ${SUBJECT}`,
-      `    path: ${pod.tokenPath}`,
+      `    path: ${container.pod.tokenPath}`,
       `    sub: ${SUBJECT}`,
       `    aud: ${AUDIENCE}`,
       `    exp: ${IN_AN_HOUR_RFC3339} (in 60 min)`,
       '✓ CA bundle (ca.crt): valid, CN=incluster test CA',
-      `    path: ${pod.certificateAuthorityPath}`,
+      `    path: ${container.pod.certificateAuthorityPath}`,
       '    subject: CN=incluster test CA',
       '    certificates: 1',
       expect.stringMatching(/^    expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(.+\)$/),
@@ -48,20 +49,20 @@ describe('incluster-kubeconfig doctor', () => {
   });
 
   it('says where the namespace came from', async () => {
-    expect(lineOf((await doctor([], { ...pod.env, POD_NAMESPACE: 'team-b' })).stdout, 'namespace')).toBe('✓ namespace: team-b (from POD_NAMESPACE)');
-    pod.remove('namespace');
+    expect(lineOf((await doctor([], { ...container.env, POD_NAMESPACE: 'team-b' })).stdout, 'namespace')).toBe('✓ namespace: team-b (from POD_NAMESPACE)');
+    container.pod.remove('namespace');
     expect(lineOf((await doctor([])).stdout, 'namespace')).toMatch(/^✓ namespace: default \(the default/);
   });
 
   it('marks every problem at once with ✗ and a fix, and exits 1 with the first problem on stderr', async () => {
-    pod.remove('token');
-    pod.remove('ca.crt');
+    container.pod.remove('token');
+    container.pod.remove('ca.crt');
 
-    const result = await doctor([], { INCLUSTER_SERVICE_ACCOUNT_DIR: pod.serviceAccountDir });
+    const result = await doctor([], { INCLUSTER_SERVICE_ACCOUNT_DIR: container.pod.serviceAccountDir });
 
     expect(result.code).toBe(1);
     expect(lineOf(result.stdout, 'API server address')).toMatch(/^✗ API server address: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set/);
-    expect(lineOf(result.stdout, 'token')).toMatch(/^✗ token: The token file .* does not exist/);
+    expect(lineOf(result.stdout, 'token')).toMatch(/^✗ token: .*\/token does not exist/);
     expect(lineOf(result.stdout, 'CA bundle (ca.crt)')).toMatch(/^✗ CA bundle \(ca.crt\): .* does not exist/);
     expect(result.stdout.match(/^ {4}fix: .+$/gm)).toHaveLength(3);
     expect(result.stdout).toContain('fix: set automountServiceAccountToken: true');
@@ -70,21 +71,22 @@ describe('incluster-kubeconfig doctor', () => {
   });
 
   it('fails an expired token with TOKEN_EXPIRED', async () => {
-    pod.write('token', fakeJwt({ sub: SUBJECT, exp: NOW.getTime() / 1000 - 120 }));
+    const expired = simulatedPod({ clock: () => NOW, tokenLifetimeSeconds: -120 });
 
-    const result = await doctor([]);
+    const result = await doctor([], expired.env(KUBERNETES_SERVICE));
+    expired.dispose();
 
     expect(lineOf(result.stdout, 'token')).toBe('✗ token: expired 2 min ago: the API server will refuse it');
     expect(errorCode(result.stderr)).toBe('TOKEN_EXPIRED');
   });
 
   it('fails an empty token, an unreadable or unparsable CA, a bad port and a bad namespace, each with its code', async () => {
-    pod.write('token', '');
-    pod.remove('ca.crt');
-    mkdirSync(pod.certificateAuthorityPath);
-    pod.write('namespace', 'Not_A_Label');
+    container.pod.write('token', '');
+    container.pod.remove('ca.crt');
+    mkdirSync(container.pod.certificateAuthorityPath);
+    container.pod.write('namespace', 'Not_A_Label');
 
-    const result = await doctor(['--json'], { ...pod.env, KUBERNETES_SERVICE_PORT: '99999' });
+    const result = await doctor(['--json'], { ...container.env, KUBERNETES_SERVICE_PORT: '99999' });
     const codes = Object.fromEntries(JSON.parse(result.stdout).checks.map((check: { id: string; code?: string }) => [check.id, check.code]));
 
     expect(codes).toEqual({
@@ -96,7 +98,7 @@ describe('incluster-kubeconfig doctor', () => {
   });
 
   it('fails a ca.crt that holds no certificate with INVALID_CERTIFICATE_AUTHORITY', async () => {
-    pod.write('ca.crt', '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n');
+    container.pod.write('ca.crt', '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n');
 
     const result = await doctor([]);
 
@@ -105,7 +107,7 @@ describe('incluster-kubeconfig doctor', () => {
   });
 
   it('shows a token that is not a JWT as present, with its claims unknown', async () => {
-    pod.write('token', 'an-opaque-token');
+    container.pod.write('token', 'an-opaque-token');
 
     const result = await doctor([]);
 
@@ -126,12 +128,12 @@ describe('incluster-kubeconfig doctor', () => {
       title: 'token',
       status: 'pass',
       summary: `a JWT for ${SUBJECT}`,
-      details: { path: pod.tokenPath, sub: SUBJECT, aud: AUDIENCE, exp: `${IN_AN_HOUR_RFC3339} (in 60 min)` },
+      details: { path: container.pod.tokenPath, sub: SUBJECT, aud: AUDIENCE, exp: `${IN_AN_HOUR_RFC3339} (in 60 min)` },
     });
   });
 
   it('gives a failed check its code and fix in JSON, and ok: false', async () => {
-    pod.remove('token');
+    container.pod.remove('token');
 
     const report = JSON.parse((await doctor(['--json'])).stdout);
 
@@ -140,7 +142,7 @@ describe('incluster-kubeconfig doctor', () => {
   });
 
   it('skips the probe, and says so, until the checks pass', async () => {
-    const result = await doctor(['--probe'], { INCLUSTER_SERVICE_ACCOUNT_DIR: pod.serviceAccountDir });
+    const result = await doctor(['--probe'], { INCLUSTER_SERVICE_ACCOUNT_DIR: container.pod.serviceAccountDir });
 
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('- GET /version: not attempted until the checks above pass');

@@ -24,7 +24,17 @@ export { InClusterConfigError, isInClusterConfigError } from './errors';
 export type { InClusterErrorCode } from './errors';
 export { nodeFileReader, memoryFileReader } from './file-reader';
 export type { FileReader } from './file-reader';
-export { DEFAULT_SERVICE_ACCOUNT_DIR } from './pod-environment';
 export type { PodEnvironment, NamespaceSource } from './pod-environment';
-export { joinHostPort } from './server-address';
+export {
+  DEFAULT_SERVICE_ACCOUNT_DIR,
+  readCertificateAuthority,
+  readServiceAccountToken,
+  requireServiceAccountFile,
+  serviceAccountPaths,
+} from './service-account-files';
+export type { ServiceAccountPaths } from './service-account-files';
+export { readServiceAddress } from './service-environment';
+export type { Environment } from './service-environment';
+export { discoverNamespace, validateNamespace } from './namespace';
+export { joinHostPort, serverUrl } from './server-address';
 export type * from './kubeconfig';

@@ -20,8 +20,3 @@ export interface PodEnvironment {
 
 /** Where the namespace came from, in kubectl's order of precedence. */
 export type NamespaceSource = 'POD_NAMESPACE' | 'namespace-file' | 'default';
-
-export const DEFAULT_SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-export const TOKEN_FILE = 'token';
-export const CERTIFICATE_AUTHORITY_FILE = 'ca.crt';
-export const NAMESPACE_FILE = 'namespace';

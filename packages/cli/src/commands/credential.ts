@@ -1,9 +1,10 @@
+import { nodeFileReader, readServiceAccountToken, serviceAccountPaths } from '@incluster/core';
 import { Command } from 'commander';
 import { credentialExpiry, execCredential, requestedApiVersion } from '../exec-credential-output';
 import { addExamples } from '../help-text';
 import { CliIo, currentTime } from '../io';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
-import { readTokenFile, serviceAccountPaths } from '../service-account-files';
+import { serviceAccountDirOption } from './service-account-dir-option';
 
 export interface CredentialFlags {
   readonly tokenFile?: string;
@@ -29,17 +30,14 @@ export function addCredentialCommand(program: Command, io: CliIo): Command {
         '          apiVersion: client.authentication.k8s.io/v1\n' +
         '          command: /usr/local/bin/node\n' +
         '          args:\n' +
-        '          - /app/node_modules/@incluster/cli/lib/main.js\n' +
+        '          - /app/node_modules/@incluster/cli/bin/incluster-kubeconfig.js\n' +
         '          - credential\n' +
         '          - --token-file\n' +
         '          - /var/run/secrets/kubernetes.io/serviceaccount/token\n' +
         '          interactiveMode: Never',
     )
     .option('--token-file <path>', 'the token to hand out (default: token in the service-account directory)')
-    .option(
-      '--service-account-dir <dir>',
-      'the directory holding the token, when --token-file is not given (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else /var/run/secrets/kubernetes.io/serviceaccount)',
-    )
+    .addOption(serviceAccountDirOption('the token, when --token-file is not given'))
     .action((flags: CredentialFlags) => printCredential(flags, io));
   return addExamples(command, [
     { description: "The credential for this Pod's service account", command: 'incluster-kubeconfig credential' },
@@ -50,7 +48,7 @@ export function addCredentialCommand(program: Command, io: CliIo): Command {
 export function printCredential(flags: CredentialFlags, io: CliIo): void {
   // The version is checked before the token is read: a plugin that cannot answer should not touch the secret.
   const apiVersion = requestedApiVersion(io.env.KUBERNETES_EXEC_INFO);
-  const token = readTokenFile(flags.tokenFile ?? serviceAccountPaths(flags.serviceAccountDir, io.env).tokenPath);
+  const token = readServiceAccountToken(nodeFileReader, flags.tokenFile ?? serviceAccountPaths(io.env, flags.serviceAccountDir).tokenPath);
   const expiry = credentialExpiry(currentTime(io), jwtExpiry(decodeJwtClaims(token)));
   io.stdout(`${JSON.stringify(execCredential(apiVersion, token, expiry))}\n`);
 }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { CliError } from '../errors';
 import { checklistJson, formatChecklist } from '../doctor/check';
-import { diagnose } from '../doctor/diagnose';
 import { addExamples } from '../help-text';
 import { CliIo, currentTime } from '../io';
+import { serviceAccountDirOption } from './service-account-dir-option';
 
 export interface DoctorFlags {
   readonly probe?: boolean;
@@ -25,10 +25,7 @@ export function addDoctorCommand(program: Command, io: CliIo): Command {
     )
     .option('--probe', 'also call the API server: GET /version and POST a SelfSubjectReview (who am I)')
     .option('--json', 'print the checklist as JSON: {"ok": boolean, "checks": [{id, title, status, summary, details, code?, hint?}]}')
-    .option(
-      '--service-account-dir <dir>',
-      'the directory holding token, ca.crt and namespace (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else /var/run/secrets/kubernetes.io/serviceaccount)',
-    )
+    .addOption(serviceAccountDirOption('token, ca.crt and namespace'))
     .action((flags: DoctorFlags) => doctor(flags, io));
   return addExamples(command, [
     { description: 'Check the Pod environment', command: 'incluster-kubeconfig doctor' },
@@ -38,6 +35,9 @@ export function addDoctorCommand(program: Command, io: CliIo): Command {
 }
 
 export async function doctor(flags: DoctorFlags, io: CliIo): Promise<void> {
+  // The checks load when doctor runs, not with the binary: they need node:crypto, which alone takes longer to load
+  // than a whole render, and every other command would pay for it (docs/performance.md).
+  const { diagnose } = await import('../doctor/diagnose');
   const checks = await diagnose({ env: io.env, now: currentTime(io), serviceAccountDir: flags.serviceAccountDir, probe: flags.probe });
   io.stdout(flags.json ? checklistJson(checks) : formatChecklist(checks));
   const failed = checks.filter((check) => check.status === 'fail');

@@ -4,6 +4,7 @@ import { writeFileAtomically } from '../atomic-write';
 import { CliError, warningLine } from '../errors';
 import { addExamples } from '../help-text';
 import { CliIo } from '../io';
+import { serviceAccountDirOption } from './service-account-dir-option';
 
 export const OUTPUT_FORMATS = ['yaml', 'json'] as const;
 
@@ -46,10 +47,7 @@ export function addRenderCommand(program: Command, io: CliIo): Command {
     .option('--embed-ca', 'embed ca.crt as certificate-authority-data instead of referencing its path')
     .option('--tls-server-name <name>', 'the server name to verify the API server certificate against')
     .option('--proxy-url <url>', 'an http, https or socks5 proxy for the API server')
-    .option(
-      '--service-account-dir <dir>',
-      'the directory holding token, ca.crt and namespace (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else /var/run/secrets/kubernetes.io/serviceaccount)',
-    )
+    .addOption(serviceAccountDirOption('token, ca.crt and namespace'))
     .addOption(new Option('-o, --output <format>', 'the output format').choices(OUTPUT_FORMATS).default('yaml'))
     .option('--output-file <path>', 'write the kubeconfig to this file instead of stdout: atomically, mode 0600, creating missing directories')
     .action((flags: RenderFlags) => render(flags, io));

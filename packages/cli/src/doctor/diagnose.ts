@@ -1,5 +1,4 @@
-import { loadInClusterKubeconfig } from '@incluster/core';
-import { serviceAccountPaths } from '../service-account-files';
+import { loadInClusterKubeconfig, serviceAccountPaths } from '@incluster/core';
 import { Check, skip } from './check';
 import { checkApiServerAddress, checkCertificateAuthority, checkNamespace, checkToken } from './pod-checks';
 import { probeApiServer } from './probe';
@@ -15,12 +14,12 @@ export interface DiagnoseOptions {
 
 /** Every check of the Pod environment, each judged on its own so that one problem does not hide the next. */
 export async function diagnose(options: DiagnoseOptions): Promise<Check[]> {
-  const paths = serviceAccountPaths(options.serviceAccountDir, options.env);
+  const paths = serviceAccountPaths(options.env, options.serviceAccountDir);
   const checks = [
     checkApiServerAddress(options.env),
     checkToken(paths.tokenPath, options.now),
     checkCertificateAuthority(paths.certificateAuthorityPath, options.now),
-    checkNamespace(options.env, paths.dir),
+    checkNamespace(options.env, paths.namespacePath),
   ];
   if (!options.probe) {
     return checks;

@@ -1,25 +1,18 @@
 import { X509Certificate } from 'node:crypto';
-import { FileReader, NamespaceSource, discoverPodEnvironment, isInClusterConfigError, nodeFileReader, renderKubeconfig } from '@incluster/core';
-import { readServiceAccountFile, readTokenFile } from '../service-account-files';
+import {
+  NamespaceSource,
+  discoverNamespace,
+  isInClusterConfigError,
+  nodeFileReader,
+  readServiceAccountToken,
+  readServiceAddress,
+  requireServiceAccountFile,
+  serverUrl,
+} from '@incluster/core';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
 import { relativeTime, rfc3339Seconds } from '../time';
 import { Check, fail, pass } from './check';
 import { FIXES } from './fixes';
-
-/*
- * Core's discovery judges the address, then the files, then the namespace, and stops at the first problem. The
- * doctor reports every problem at once, so it runs discovery once per concern with the other concerns made to pass:
- * files that always look present, and a stand-in address where the address is not the concern. The rules stay core's.
- */
-const FILES_LOOK_PRESENT: Pick<FileReader, 'checkReadable'> = { checkReadable: () => undefined };
-const NO_NAMESPACE_FILE: FileReader = {
-  ...FILES_LOOK_PRESENT,
-  readText: (path) => {
-    throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
-  },
-};
-const REAL_NAMESPACE_FILE: FileReader = { ...FILES_LOOK_PRESENT, readText: nodeFileReader.readText };
-const STAND_IN_ADDRESS = { KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: '443' };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -27,15 +20,15 @@ export function checkApiServerAddress(env: Env): Check {
   const { KUBERNETES_SERVICE_HOST, KUBERNETES_SERVICE_PORT } = env;
   const details = { KUBERNETES_SERVICE_HOST: KUBERNETES_SERVICE_HOST ?? '(not set)', KUBERNETES_SERVICE_PORT: KUBERNETES_SERVICE_PORT ?? '(not set)' };
   return failingOnCoreError('api-server-address', 'API server address', details, () => {
-    const pod = discoverPodEnvironment({ env: { KUBERNETES_SERVICE_HOST, KUBERNETES_SERVICE_PORT }, reader: NO_NAMESPACE_FILE });
-    return pass('api-server-address', 'API server address', renderKubeconfig(pod).clusters[0].cluster.server, details);
+    const { host, port } = readServiceAddress(env);
+    return pass('api-server-address', 'API server address', serverUrl(host, port), details);
   });
 }
 
-export function checkNamespace(env: Env, serviceAccountDir: string): Check {
+export function checkNamespace(env: Env, namespacePath: string): Check {
   return failingOnCoreError('namespace', 'namespace', {}, () => {
-    const pod = discoverPodEnvironment({ env: { ...STAND_IN_ADDRESS, POD_NAMESPACE: env.POD_NAMESPACE }, serviceAccountDir, reader: REAL_NAMESPACE_FILE });
-    return pass('namespace', 'namespace', `${pod.namespace} (${NAMESPACE_SOURCES[pod.namespaceSource]})`);
+    const { namespace, namespaceSource } = discoverNamespace(env, nodeFileReader, namespacePath);
+    return pass('namespace', 'namespace', `${namespace} (${NAMESPACE_SOURCES[namespaceSource]})`);
   });
 }
 
@@ -48,7 +41,7 @@ const NAMESPACE_SOURCES: Record<NamespaceSource, string> = {
 /** The token's JWT claims (sub, aud, exp), decoded without verifying. The token itself never leaves this function. */
 export function checkToken(path: string, now: Date): Check {
   return failingOnCoreError('token', 'token', { path }, () => {
-    const claims = decodeJwtClaims(readTokenFile(path));
+    const claims = decodeJwtClaims(readServiceAccountToken(nodeFileReader, path));
     if (claims === undefined) {
       return pass('token', 'token', 'present, but not a JWT: its subject and expiry are unknown', { path });
     }
@@ -73,7 +66,8 @@ export function checkCertificateAuthority(path: string, now: Date): Check {
   const title = 'CA bundle (ca.crt)';
   const code = 'INVALID_CERTIFICATE_AUTHORITY';
   return failingOnCoreError(id, title, { path }, () => {
-    const pem = readServiceAccountFile(path, 'CA bundle');
+    requireServiceAccountFile(nodeFileReader, path);
+    const pem = nodeFileReader.readText(path);
     let certificate: X509Certificate;
     try {
       certificate = new X509Certificate(pem);

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
-import { Kubeconfig } from '@incluster/core';
-import { readTokenFile } from '../service-account-files';
+import { Kubeconfig, nodeFileReader, readServiceAccountToken } from '@incluster/core';
 import { Check, fail, pass } from './check';
 
 export const PROBE_TIMEOUT_MS = 10_000;
@@ -22,7 +20,7 @@ export async function probeApiServer(kubeconfig: Kubeconfig, timeoutMs: number =
     server: cluster.server,
     ca: cluster['certificate-authority'] === undefined ? undefined : readFileSync(cluster['certificate-authority'], 'utf8'),
     servername: cluster['tls-server-name'],
-    token: readTokenFile(tokenFile),
+    token: readServiceAccountToken(nodeFileReader, tokenFile),
     timeoutMs,
   };
   return [await checkVersion(connection), await checkIdentity(connection)];
@@ -73,7 +71,10 @@ interface Response {
   readonly body: unknown;
 }
 
-function call(connection: Connection, method: 'GET' | 'POST', path: string, body?: object): Promise<Response> {
+async function call(connection: Connection, method: 'GET' | 'POST', path: string, body?: object): Promise<Response> {
+  // Loaded here, not at the top: node:https (and tls beneath it) costs every run of the binary a few milliseconds
+  // to load, and only `doctor --probe` needs it (docs/performance.md).
+  const { request } = await import('node:https');
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const outgoing = request(
