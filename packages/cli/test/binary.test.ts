@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
-import { FakePod } from './support/fake-pod';
+import { useContainer } from './support/simulated-pod';
 import { BUILT_BINARY, errorCode, runBinary } from './support/run';
 
 // The published entry point, run as a process: proves the shebang, the exit codes and the streams of the real thing.
@@ -10,9 +10,7 @@ beforeAll(() => {
   }
 });
 
-let pod: FakePod;
-beforeEach(() => (pod = new FakePod()));
-afterEach(() => pod.dispose());
+const container = useContainer();
 
 describe('the built incluster-kubeconfig binary', () => {
   it('starts with a shebang that needs only node, no shell', () => {
@@ -20,7 +18,7 @@ describe('the built incluster-kubeconfig binary', () => {
   });
 
   it('prints the kubeconfig and exits 0', () => {
-    expect(runBinary([], pod.env)).toEqual({ code: 0, stdout: toYaml(loadInClusterKubeconfig({ env: pod.env })), stderr: '' });
+    expect(runBinary([], container.env)).toEqual({ code: 0, stdout: toYaml(loadInClusterKubeconfig({ env: container.env })), stderr: '' });
   });
 
   it('exits 1 outside a Pod, with the error line on stderr and nothing on stdout', () => {
@@ -30,7 +28,7 @@ describe('the built incluster-kubeconfig binary', () => {
   });
 
   it('exits 2 on an unknown flag', () => {
-    const result = runBinary(['--no-such-flag'], pod.env);
+    const result = runBinary(['--no-such-flag'], container.env);
 
     expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 2, stdout: '', error: 'USAGE' });
   });

@@ -1,26 +1,18 @@
-import { SimulatedPod, createTestCertificates } from '@incluster/testkit';
-import { FakeApiServer, startFakeApiServer } from './support/api-server';
+import { SimulatedCluster, SimulatedPod, createTestCertificates, startSimulatedCluster, tokenTag } from '@incluster/testkit';
 import { testCertificates } from './support/certificates';
 import { errorCode, run } from './support/run';
 
-// A Pod laid out as the kubelet does (..data symlinks), whose tokens the fake API server accepts until revoked.
-let pod: SimulatedPod;
-let server: FakeApiServer;
-let env: Record<string, string>;
+// A Pod laid out as the kubelet does (..data symlinks), and a stand-in API server that accepts its tokens until revoked.
+let cluster: SimulatedCluster;
 
 beforeEach(async () => {
-  pod = new SimulatedPod({ certificateAuthority: testCertificates().caCertificate });
-  server = await startFakeApiServer(testCertificates(), (token) => pod.identify(token)?.username);
-  env = pod.env({ host: '127.0.0.1', port: server.port });
+  cluster = await startSimulatedCluster({ certificates: testCertificates() });
 });
-afterEach(async () => {
-  await server.close();
-  pod.dispose();
-});
+afterEach(() => cluster.dispose());
 
 async function probe(argv: string[] = []) {
-  const result = await run(['doctor', '--probe', ...argv], env);
-  expect(result.stdout + result.stderr).not.toContain(pod.currentToken);
+  const result = await run(['doctor', '--probe', ...argv], cluster.env);
+  expect(result.stdout + result.stderr).not.toContain(cluster.pod.currentToken);
   return result;
 }
 
@@ -31,28 +23,24 @@ describe('incluster-kubeconfig doctor --probe', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('✓ GET /version: v1.35.0\n');
-    expect(result.stdout).toContain(`✓ who am I (SelfSubjectReview): ${pod.identity.username}\n`);
-    expect(server.requests).toEqual([
-      { method: 'GET', path: '/version', body: undefined, authenticated: true },
-      {
-        method: 'POST',
-        path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
-        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-        authenticated: true,
-      },
+    expect(result.stdout).toContain(`✓ who am I (SelfSubjectReview): ${cluster.pod.identity.username}\n`);
+    const podToken = tokenTag(cluster.pod.currentToken);
+    expect(cluster.server.requests).toEqual([
+      { method: 'GET', path: '/version', tokenTag: podToken, status: 200 },
+      { method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', tokenTag: podToken, status: 201 },
     ]);
   });
 
   it('reads the token at the time of the probe, so a rotated token is the one sent', async () => {
-    const old = pod.currentToken;
-    pod.rotate();
-    pod.revoke(old);
+    const old = cluster.pod.currentToken;
+    cluster.pod.rotate();
+    cluster.pod.revoke(old);
 
     expect((await probe()).code).toBe(0);
   });
 
   it('fails with PROBE_FAILED and exit 1 when the API server refuses the token (401)', async () => {
-    pod.revoke(pod.currentToken);
+    cluster.pod.revoke(cluster.pod.currentToken);
 
     const result = await probe();
 
@@ -64,9 +52,8 @@ describe('incluster-kubeconfig doctor --probe', () => {
 
   it("fails with PROBE_FAILED when ca.crt does not verify the server's certificate", async () => {
     const otherPod = new SimulatedPod({ certificateAuthority: createTestCertificates().caCertificate });
-    env = otherPod.env({ host: '127.0.0.1', port: server.port });
 
-    const result = await run(['doctor', '--probe', '--json'], env);
+    const result = await run(['doctor', '--probe', '--json'], otherPod.env(cluster.server));
     const report = JSON.parse(result.stdout);
     otherPod.dispose();
 
@@ -77,11 +64,11 @@ describe('incluster-kubeconfig doctor --probe', () => {
       code: 'PROBE_FAILED',
       hint: expect.stringContaining('ca.crt does not verify'),
     });
-    expect(server.requests).toEqual([]);
+    expect(cluster.server.requests).toEqual([]);
   });
 
   it('fails with PROBE_FAILED when nothing listens at the address', async () => {
-    await server.close();
+    await cluster.server.close();
 
     const result = await probe();
 

@@ -3,19 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
 import { writeFileAtomically } from '../src';
-import { FakePod } from './support/fake-pod';
+import { useContainer } from './support/simulated-pod';
 import { errorCode, run } from './support/run';
 
-let pod: FakePod;
+const container = useContainer();
 let out: string;
-beforeEach(() => {
-  pod = new FakePod();
-  out = mkdtempSync(join(tmpdir(), 'incluster-out-'));
-});
-afterEach(() => {
-  pod.dispose();
-  rmSync(out, { recursive: true, force: true });
-});
+beforeEach(() => (out = mkdtempSync(join(tmpdir(), 'incluster-out-'))));
+afterEach(() => rmSync(out, { recursive: true, force: true }));
 
 /** Every file under a directory, relative to it: what a failed write must leave unchanged. */
 function filesUnder(directory: string): string[] {
@@ -26,10 +20,10 @@ describe('render --output-file', () => {
   it('writes the kubeconfig with mode 0600 instead of printing it, creating missing directories', async () => {
     const target = join(out, 'home', '.kube', 'config');
 
-    const result = await run(['--output-file', target], pod.env);
+    const result = await run(['--output-file', target], container.env);
 
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(readFileSync(target, 'utf8')).toBe(toYaml(loadInClusterKubeconfig({ env: pod.env })));
+    expect(readFileSync(target, 'utf8')).toBe(toYaml(loadInClusterKubeconfig({ env: container.env })));
     expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
@@ -38,7 +32,7 @@ describe('render --output-file', () => {
     writeFileSync(target, 'old kubeconfig', { mode: 0o644 });
     const before = statSync(target).ino;
 
-    await run(['--output-file', target, '-o', 'json'], pod.env);
+    await run(['--output-file', target, '-o', 'json'], container.env);
 
     expect(JSON.parse(readFileSync(target, 'utf8')).kind).toBe('Config');
     expect(statSync(target).ino).not.toBe(before);
@@ -61,7 +55,7 @@ describe('render --output-file', () => {
   it('fails with OUTPUT_FILE and exit 1 when the parent is a regular file, creating nothing', async () => {
     writeFileSync(join(out, 'not-a-directory'), '');
 
-    const result = await run(['--output-file', join(out, 'not-a-directory', 'config')], pod.env);
+    const result = await run(['--output-file', join(out, 'not-a-directory', 'config')], container.env);
 
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -73,7 +67,7 @@ describe('render --output-file', () => {
   it('fails with OUTPUT_FILE when the target is a directory, leaving no temporary file', async () => {
     mkdirSync(join(out, 'config'));
 
-    const result = await run(['--output-file', join(out, 'config')], pod.env);
+    const result = await run(['--output-file', join(out, 'config')], container.env);
 
     expect(result.code).toBe(1);
     expect(errorCode(result.stderr)).toBe('OUTPUT_FILE');

@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { FakePod } from './support/fake-pod';
+import { useContainer } from './support/simulated-pod';
 import { errorCode, run } from './support/run';
 
-let pod: FakePod;
-beforeEach(() => (pod = new FakePod()));
-afterEach(() => pod.dispose());
+const container = useContainer();
 
 /**
  * Every failure: the documented exit code, one parseable first line on stderr that names the code, and nothing at all
@@ -18,7 +16,7 @@ async function expectFailure(argv: string[], env: Record<string, string>, expect
   if (expected.mentions) {
     expect(result.stderr).toMatch(expected.mentions);
   }
-  expect(result.stderr).not.toContain(pod.token);
+  expect(result.stderr).not.toContain(container.issuedToken);
 }
 
 describe('render, when the Pod environment is unusable, exits 1 with the core error code', () => {
@@ -27,38 +25,37 @@ describe('render, when the Pod environment is unusable, exits 1 with the core er
   });
 
   it('without a token: SERVICE_ACCOUNT_NOT_MOUNTED', async () => {
-    pod.remove('token');
-    await expectFailure([], pod.env, { exit: 1, code: 'SERVICE_ACCOUNT_NOT_MOUNTED', mentions: /automountServiceAccountToken/ });
+    container.pod.remove('token');
+    await expectFailure([], container.env, { exit: 1, code: 'SERVICE_ACCOUNT_NOT_MOUNTED', mentions: /automountServiceAccountToken/ });
   });
 
   it('with an empty token, when embedding it: EMPTY_TOKEN', async () => {
-    pod.write('token', '');
-    await expectFailure(['--credential', 'embedded', '--allow-embedded-token'], pod.env, { exit: 1, code: 'EMPTY_TOKEN' });
+    container.pod.write('token', '');
+    await expectFailure(['--credential', 'embedded', '--allow-embedded-token'], container.env, { exit: 1, code: 'EMPTY_TOKEN' });
   });
 
   it('with a ca.crt that cannot be read: UNREADABLE_FILE', async () => {
     // Tests run as root, which reads a chmod 000 file all the same; a directory in its place cannot be read by anyone.
-    pod.remove('ca.crt');
-    mkdirSync(pod.certificateAuthorityPath);
-    await expectFailure([], pod.env, { exit: 1, code: 'UNREADABLE_FILE', mentions: /ca\.crt/ });
+    container.pod.remove('ca.crt');
+    mkdirSync(container.pod.certificateAuthorityPath);
+    await expectFailure([], container.env, { exit: 1, code: 'UNREADABLE_FILE', mentions: /ca\.crt/ });
   });
 
   it('with a ca.crt that is not PEM, when embedding it: INVALID_CERTIFICATE_AUTHORITY', async () => {
-    pod.write('ca.crt', 'not a certificate');
-    await expectFailure(['--embed-ca'], pod.env, { exit: 1, code: 'INVALID_CERTIFICATE_AUTHORITY' });
+    container.pod.write('ca.crt', 'not a certificate');
+    await expectFailure(['--embed-ca'], container.env, { exit: 1, code: 'INVALID_CERTIFICATE_AUTHORITY' });
   });
 
   it.each(['0', '65536', 'https', ''])('with KUBERNETES_SERVICE_PORT=%j: INVALID_ENVIRONMENT', async (port) => {
-    await expectFailure([], { ...pod.env, KUBERNETES_SERVICE_PORT: port }, { exit: 1, code: 'INVALID_ENVIRONMENT', mentions: /KUBERNETES_SERVICE_PORT/ });
+    await expectFailure([], { ...container.env, KUBERNETES_SERVICE_PORT: port }, { exit: 1, code: 'INVALID_ENVIRONMENT', mentions: /KUBERNETES_SERVICE_PORT/ });
   });
 
   it('with an invalid namespace in POD_NAMESPACE, the namespace file or -n: INVALID_NAMESPACE', async () => {
-    await expectFailure([], { ...pod.env, POD_NAMESPACE: 'Team_A' }, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /Team_A/ });
-    await expectFailure(['-n', 'no spaces'], pod.env, { exit: 1, code: 'INVALID_NAMESPACE' });
-    pod.write('namespace', 'UPPER');
-    await expectFailure([], pod.env, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /UPPER/ });
+    await expectFailure([], { ...container.env, POD_NAMESPACE: 'Team_A' }, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /Team_A/ });
+    await expectFailure(['-n', 'no spaces'], container.env, { exit: 1, code: 'INVALID_NAMESPACE' });
+    container.pod.write('namespace', 'UPPER');
+    await expectFailure([], container.env, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /UPPER/ });
   });
-
 });
 
 describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTION', () => {
@@ -66,13 +63,13 @@ describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTIO
     [['--server', 'http://10.0.0.1'], /https/],
     [['--credential', 'password'], /use one of token-file, exec, token-file\+exec, embedded/],
   ])('refuses %j', async (argv, mentions) => {
-    await expectFailure(argv as string[], pod.env, { exit: 2, code: 'INVALID_OPTION', mentions });
+    await expectFailure(argv as string[], container.env, { exit: 2, code: 'INVALID_OPTION', mentions });
   });
 });
 
 describe('render, when the command line is wrong, exits 2 with USAGE', () => {
   it('refuses to embed the token without --allow-embedded-token', async () => {
-    await expectFailure(['--credential', 'embedded'], pod.env, { exit: 2, code: 'USAGE', mentions: /--allow-embedded-token/ });
+    await expectFailure(['--credential', 'embedded'], container.env, { exit: 2, code: 'USAGE', mentions: /--allow-embedded-token/ });
   });
 
   it.each([
@@ -83,6 +80,6 @@ describe('render, when the command line is wrong, exits 2 with USAGE', () => {
     [['--output-file']],
     [['help', 'no-such-command']],
   ])('refuses %j', async (argv) => {
-    await expectFailure(argv, pod.env, { exit: 2, code: 'USAGE' });
+    await expectFailure(argv, container.env, { exit: 2, code: 'USAGE' });
   });
 });

@@ -1,38 +1,36 @@
 import { loadInClusterKubeconfig, toJson, toYaml } from '@incluster/core';
-import { FakePod } from './support/fake-pod';
+import { simulatedPod, useContainer } from './support/simulated-pod';
 import { run } from './support/run';
 
-let pod: FakePod;
-beforeEach(() => (pod = new FakePod()));
-afterEach(() => pod.dispose());
+const container = useContainer();
 
 describe('incluster-kubeconfig render', () => {
   it('prints exactly what @incluster/core renders for the Pod, as YAML by default, and nothing on stderr', async () => {
-    const result = await run(['render'], pod.env);
+    const result = await run(['render'], container.env);
 
-    expect(result).toEqual({ code: 0, stdout: toYaml(loadInClusterKubeconfig({ env: pod.env })), stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: toYaml(loadInClusterKubeconfig({ env: container.env })), stderr: '' });
   });
 
   it('is the default command', async () => {
-    expect(await run([], pod.env)).toEqual(await run(['render'], pod.env));
-    expect(await run(['-o', 'json'], pod.env)).toEqual(await run(['render', '-o', 'json'], pod.env));
+    expect(await run([], container.env)).toEqual(await run(['render'], container.env));
+    expect(await run(['-o', 'json'], container.env)).toEqual(await run(['render', '-o', 'json'], container.env));
   });
 
   it("prints core's JSON with -o json", async () => {
-    const result = await run(['render', '-o', 'json'], pod.env);
+    const result = await run(['render', '-o', 'json'], container.env);
 
-    expect(result.stdout).toBe(toJson(loadInClusterKubeconfig({ env: pod.env })));
+    expect(result.stdout).toBe(toJson(loadInClusterKubeconfig({ env: container.env })));
   });
 
   it('references the rotating token by default, never copying it', async () => {
-    const { stdout } = await run(['-o', 'json'], pod.env);
+    const { stdout } = await run(['-o', 'json'], container.env);
 
-    expect(JSON.parse(stdout).users[0].user).toEqual({ tokenFile: pod.tokenPath });
-    expect(stdout).not.toContain(pod.token);
+    expect(JSON.parse(stdout).users[0].user).toEqual({ tokenFile: container.pod.tokenPath });
+    expect(stdout).not.toContain(container.pod.currentToken);
   });
 
   it('passes every flag on to the kubeconfig', async () => {
-    const elsewhere = new FakePod({ namespace: 'other' });
+    const elsewhere = simulatedPod({ namespace: 'other' });
     const flags = [
       ['--credential', 'token-file+exec'],
       ['-n', 'team-b'],
@@ -47,11 +45,11 @@ describe('incluster-kubeconfig render', () => {
       ['-o', 'json'],
     ].flat();
 
-    const kubeconfig = JSON.parse((await run(['render', ...flags], pod.env)).stdout);
+    const kubeconfig = JSON.parse((await run(['render', ...flags], container.env)).stdout);
 
     expect(kubeconfig).toEqual(
       loadInClusterKubeconfig({
-        env: pod.env,
+        env: container.env,
         credential: 'token-file+exec',
         namespace: 'team-b',
         contextName: 'my-context',
@@ -77,23 +75,23 @@ describe('incluster-kubeconfig render', () => {
   });
 
   it.each(['exec', 'token-file+exec'])('renders the %s credential', async (credential) => {
-    const { stdout } = await run(['--credential', credential, '-o', 'json'], pod.env);
+    const { stdout } = await run(['--credential', credential, '-o', 'json'], container.env);
 
-    expect(JSON.parse(stdout)).toEqual(loadInClusterKubeconfig({ env: pod.env, credential: credential as 'exec' }));
+    expect(JSON.parse(stdout)).toEqual(loadInClusterKubeconfig({ env: container.env, credential: credential as 'exec' }));
   });
 
   it('embeds the token only with --allow-embedded-token, and then warns on stderr that the kubeconfig holds a secret', async () => {
-    const result = await run(['--credential', 'embedded', '--allow-embedded-token', '-o', 'json'], pod.env);
+    const result = await run(['--credential', 'embedded', '--allow-embedded-token', '-o', 'json'], container.env);
 
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).users[0].user).toEqual({ token: pod.token });
+    expect(JSON.parse(result.stdout).users[0].user).toEqual({ token: container.pod.currentToken });
     expect(result.stderr).toMatch(/^incluster-kubeconfig: warning: .*embeds the service-account token/);
-    expect(result.stderr).not.toContain(pod.token);
+    expect(result.stderr).not.toContain(container.pod.currentToken);
   });
 
   it('takes the service-account directory from INCLUSTER_SERVICE_ACCOUNT_DIR, as core does', async () => {
-    const { stdout } = await run(['-o', 'json'], pod.env);
+    const { stdout } = await run(['-o', 'json'], container.env);
 
-    expect(JSON.parse(stdout).clusters[0].cluster['certificate-authority']).toBe(pod.certificateAuthorityPath);
+    expect(JSON.parse(stdout).clusters[0].cluster['certificate-authority']).toBe(container.pod.certificateAuthorityPath);
   });
 });

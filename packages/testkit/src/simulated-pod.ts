@@ -12,17 +12,21 @@ export interface SimulatedPodOptions {
   readonly namespace?: string;
   /** The service account's name; default `deployer`. */
   readonly serviceAccount?: string;
-  /** The `exp` claim of each token, counted from its issue; default 3607 s, the kubelet's default. */
+  /** The `exp` claim of each token, counted from its issue; default 3607 s, the kubelet's default. A negative one issues expired tokens. */
   readonly tokenLifetimeSeconds?: number;
+  /** When the kubelet issues and writes; default the real time. Pin it for exact `iat` and `exp` claims. */
+  readonly clock?: () => Date;
 }
 
 /** The three files of a projected service-account volume. */
 export const SERVICE_ACCOUNT_FILES = ['token', 'ca.crt', 'namespace'] as const;
 
+export type ServiceAccountFile = (typeof SERVICE_ACCOUNT_FILES)[number];
+
 /**
  * A Pod's service-account volume on real disk, laid out as the kubelet's atomic writer does: the files live in a
  * timestamped `..<time>` directory, `..data` links to it, and `token`, `ca.crt` and `namespace` link through `..data`.
- * Rotation writes a new directory and swaps `..data` with one rename, so a reader never sees a half-written token.
+ * Rotation and write() write a new directory and swap `..data` with one rename, so a reader never sees a half-written file.
  *
  * It is also the TokenAuthority of the stand-in API server: every token it issued is valid until revoked, as a
  * projected token stays valid after rotation until it expires.
@@ -32,11 +36,13 @@ export class SimulatedPod implements TokenAuthority {
   public readonly serviceAccountDir: string;
   public readonly tokenPath: string;
   public readonly certificateAuthorityPath: string;
+  /** The Pod's namespace, as its tokens and identity name it; write('namespace', …) changes only the file. */
   public readonly namespace: string;
   public readonly identity: ServiceAccountIdentity;
   private readonly root: string;
   private readonly valid = new Set<string>();
-  private token: string;
+  /** What the volume holds, written anew by every rotation and write. */
+  private readonly files: Record<ServiceAccountFile, string>;
 
   constructor(private readonly options: SimulatedPodOptions) {
     this.root = mkdtempSync(join(tmpdir(), 'incluster-pod-'));
@@ -51,7 +57,7 @@ export class SimulatedPod implements TokenAuthority {
       groups: ['system:serviceaccounts', `system:serviceaccounts:${this.namespace}`, 'system:authenticated'],
     };
     mkdirSync(this.serviceAccountDir);
-    this.token = this.issue();
+    this.files = { token: this.issue(), 'ca.crt': options.certificateAuthority, namespace: this.namespace };
     this.writeVolume();
     for (const file of SERVICE_ACCOUNT_FILES) {
       symlinkSync(join('..data', file), join(this.serviceAccountDir, file));
@@ -60,14 +66,24 @@ export class SimulatedPod implements TokenAuthority {
 
   /** The token now on disk. Tests compare tags of it, never print it. */
   public get currentToken(): string {
-    return this.token;
+    return this.files.token;
   }
 
   /** Replaces the token on disk as the kubelet does at 80% of its lifetime. The old token stays valid. */
   public rotate(): string {
-    this.token = this.issue();
+    this.files.token = this.issue();
     this.writeVolume();
-    return this.token;
+    return this.files.token;
+  }
+
+  /**
+   * Replaces one file's content the way the kubelet writes the volume, for a Pod whose token is empty or opaque, or
+   * whose ca.crt or namespace is not what it should be. A written ca.crt or namespace stays through later rotations;
+   * a written token stays until the next one. The API server accepts a written token only if the Pod issued it.
+   */
+  public write(file: ServiceAccountFile, content: string): void {
+    this.files[file] = content;
+    this.writeVolume();
   }
 
   /** Makes the API server reject a token from now on, as it does once the token expires. */
@@ -91,8 +107,8 @@ export class SimulatedPod implements TokenAuthority {
     };
   }
 
-  /** Deletes one of the files, as a Pod with a broken or absent mount would lack it. */
-  public remove(file: (typeof SERVICE_ACCOUNT_FILES)[number]): void {
+  /** Deletes one of the files, as a Pod with a broken or absent mount would lack it. Later writes do not bring it back. */
+  public remove(file: ServiceAccountFile): void {
     rmSync(join(this.serviceAccountDir, file), { force: true });
   }
 
@@ -106,6 +122,7 @@ export class SimulatedPod implements TokenAuthority {
       name: this.identity.username.split(':').pop()!,
       uid: this.identity.uid,
       lifetimeSeconds: this.options.tokenLifetimeSeconds ?? 3607,
+      now: this.now().getTime(),
     });
     this.valid.add(token);
     return token;
@@ -114,17 +131,21 @@ export class SimulatedPod implements TokenAuthority {
   private writeVolume(): void {
     const dataLink = join(this.serviceAccountDir, '..data');
     const previous = this.currentDataDir(dataLink);
-    const stamp = new Date().toISOString().replace(/[-:T]/g, '_').replace(/\..*$/, '');
+    const stamp = this.now().toISOString().replace(/[-:T]/g, '_').replace(/\..*$/, '');
     const dataDir = mkdtempSync(join(this.serviceAccountDir, `..${stamp}.`));
-    writeFileSync(join(dataDir, 'token'), this.token, { mode: 0o600 });
-    writeFileSync(join(dataDir, 'ca.crt'), this.options.certificateAuthority);
-    writeFileSync(join(dataDir, 'namespace'), this.namespace);
+    for (const file of SERVICE_ACCOUNT_FILES) {
+      writeFileSync(join(dataDir, file), this.files[file], file === 'token' ? { mode: 0o600 } : {});
+    }
     const newLink = join(this.serviceAccountDir, '..data_tmp');
     symlinkSync(basename(dataDir), newLink);
     renameSync(newLink, dataLink);
     if (previous) {
       rmSync(join(this.serviceAccountDir, previous), { recursive: true, force: true });
     }
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
   }
 
   private currentDataDir(dataLink: string): string | undefined {

@@ -61,4 +61,40 @@ describe('a simulated Pod', () => {
     pod.remove('token');
     expect(() => readFileSync(pod.tokenPath)).toThrow(/ENOENT/);
   });
+
+  it('writes a file as the kubelet does, swapping ..data to a new directory, and keeps it through rotations', () => {
+    const before = readlinkSync(join(pod.serviceAccountDir, '..data'));
+    pod.write('namespace', 'Not_A_Label');
+    expect(readlinkSync(join(pod.serviceAccountDir, '..data'))).not.toBe(before);
+    expect(readdirSync(pod.serviceAccountDir)).not.toContain(before);
+    pod.rotate();
+    expect(readFileSync(join(pod.serviceAccountDir, 'namespace'), 'utf8')).toBe('Not_A_Label');
+    expect(pod.namespace).toBe('team-a');
+  });
+
+  it('takes a written token as the one on disk, but not as one the API server accepts', () => {
+    pod.write('token', 'an-opaque-token');
+    expect(readFileSync(pod.tokenPath, 'utf8')).toBe('an-opaque-token');
+    expect(pod.currentToken).toBe('an-opaque-token');
+    expect(pod.identify('an-opaque-token')).toBeUndefined();
+  });
+});
+
+describe("a simulated Pod's clock", () => {
+  const issuedAt = new Date('2030-01-01T12:00:00.000Z');
+
+  it('issues tokens at the time it gives, for the lifetime asked', () => {
+    const pod = new SimulatedPod({ certificateAuthority: 'CA PEM', clock: () => issuedAt, tokenLifetimeSeconds: 25 });
+    const claims = decodeTokenClaims(pod.currentToken);
+    pod.dispose();
+    expect(new Date(claims.iat * 1000)).toEqual(issuedAt);
+    expect(new Date(claims.exp * 1000)).toEqual(new Date('2030-01-01T12:00:25.000Z'));
+  });
+
+  it('issues an expired token when the lifetime is negative', () => {
+    const pod = new SimulatedPod({ certificateAuthority: 'CA PEM', clock: () => issuedAt, tokenLifetimeSeconds: -120 });
+    const claims = decodeTokenClaims(pod.currentToken);
+    pod.dispose();
+    expect(new Date(claims.exp * 1000)).toEqual(new Date('2030-01-01T11:58:00.000Z'));
+  });
 });
