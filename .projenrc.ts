@@ -20,8 +20,9 @@ const root = new javascript.NodeProject({
   depsUpgrade: false,
   jest: false,
   licensed: false,
-  devDeps: ['projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20'],
-  gitignore: ['/.cache/', '*.tgz'],
+  // typedoc 0.28 is the last to accept TypeScript 6.
+  devDeps: ['projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20', 'typedoc@~0.28.20'],
+  gitignore: ['/.cache/', '*.tgz', '/docs/api/'],
 });
 root.package.addField('private', true);
 root.package.addField('workspaces', ['packages/*']);
@@ -52,13 +53,24 @@ const typecheckExamples = root.addTask('typecheck-examples', {
   description: 'Type-check the example programs against the packages as built',
   exec: 'tsc --noEmit -p examples/pulumi-typescript',
 });
+const apiDocs = root.addTask('api-docs', {
+  description: "The API reference from the packages' doc comments, into docs/api/ (not committed)",
+  exec: 'typedoc --treatWarningsAsErrors',
+});
 root.testTask.spawn(root.compileTask);
 root.testTask.spawn(typecheckExamples);
+root.testTask.spawn(apiDocs);
+// Test tools that do not come from npm (the Kubernetes Python client, from Debian).
+root.testTask.exec('bash scripts/install-test-tools.sh');
 root.testTask.exec(lernaRun('test'));
 root.packageTask.exec(lernaRun('package'));
 root.addTask('demo', {
   description: 'The main job on the built-in simulated Pod: render with the CLI, use it with kubectl, rotate the token',
   steps: [{ spawn: root.compileTask.name }, { exec: 'node packages/cli/scripts/demo.js' }],
+});
+root.addTask('bench', {
+  description: 'What incluster costs a Pod: cold start, credential cost, kubectl end to end, render rate, footprint (docs/performance.md)',
+  steps: [{ spawn: root.compileTask.name }, { exec: 'node bench/run.js' }],
 });
 // lerna version writes package.json files behind projen's back; synthesise again so .projen/deps.json follows.
 root.package.setScript('version', 'npx projen');
@@ -159,10 +171,18 @@ const cli = workspacePackage({
   name: '@incluster/cli',
   description: 'incluster-kubeconfig: print a rotation-safe kubeconfig for the current Pod',
   deps: [inRepo(core), 'commander@^14.0.0'],
-  devDeps: [inRepo(testkit)],
-  bin: { 'incluster-kubeconfig': 'lib/main.js' },
+  // esbuild bundles the binary: one file to load is most of its cold start (docs/performance.md).
+  devDeps: [inRepo(testkit), 'esbuild@^0.28.2', 'yaml@^2.8.0'],
+  bin: { 'incluster-kubeconfig': 'bin/incluster-kubeconfig.js' },
 });
 cli.addPackageIgnore('/scripts/');
+// The binary is src/main.ts and everything it imports, bundled into bin/ after tsc; lib/ stays the library
+// (main, types). lib/main.js, tsc's unbundled entry, is not shipped: the bundle is the only process entry.
+cli.compileTask.exec('node scripts/bundle.js');
+cli.gitignore.exclude('/bin/');
+cli.addPackageIgnore('/lib/main.*');
+// Jest bundles src afresh before the tests, which run the shipped bin file: the conformance suite proves the bundle.
+cli.jest!.config.globalSetup = '<rootDir>/scripts/bundle.js';
 // docs/cli.md is generated from the commander definitions; a test fails when it drifts.
 cli.addTask('docs', { description: 'Regenerate docs/cli.md', steps: [{ spawn: 'compile' }, { exec: 'node scripts/write-cli-docs.js' }] });
 

@@ -9,7 +9,7 @@ const {
   CLIENT_GO_REFRESH_WINDOW_MS, kubectlGetConfigMapNames, kubectlWhoami, startKubectlProxy, startSimulatedCluster, tokenTag,
 } = require('@incluster/testkit');
 
-const BINARY = join(__dirname, '..', 'lib', 'main.js');
+const BINARY = join(__dirname, '..', 'bin', 'incluster-kubeconfig.js');
 const WAIT_MS = CLIENT_GO_REFRESH_WINDOW_MS + 3_000;
 const say = (text = '') => console.log(text);
 const indent = (text) => text.trimEnd().replace(/^/gm, '     ');

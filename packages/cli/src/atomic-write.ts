@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -15,7 +14,9 @@ export function writeFileAtomically(path: string, content: string, mode: number 
   const target = resolve(path);
   const directory = dirname(target);
   mkdirSync(directory, { recursive: true });
-  const temporary = join(directory, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Unique per writer without node:crypto, which takes longer to load than the whole render (docs/performance.md):
+  // the pid and a random suffix tell concurrent writers apart, and 'wx' below never opens a file that already exists.
+  const temporary = join(directory, `.${basename(target)}.${process.pid}.${Math.floor(Math.random() * 2 ** 48).toString(36)}.tmp`);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporary, 'wx', mode);

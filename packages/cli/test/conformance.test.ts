@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { ProducerOptions, describeKubeconfigConformance } from '@incluster/testkit';
 
-const BINARY = join(__dirname, '..', 'lib', 'main.js');
+const BINARY = join(__dirname, '..', 'bin', 'incluster-kubeconfig.js');
 
 /** The flags a shell script would pass for the conformance suite's options. */
 function flags(options: ProducerOptions): string[] {

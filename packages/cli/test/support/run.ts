@@ -21,7 +21,7 @@ export async function run(argv: readonly string[], env: Record<string, string | 
   return { code, stdout, stderr };
 }
 
-export const BUILT_BINARY = join(__dirname, '..', '..', 'lib', 'main.js');
+export const BUILT_BINARY = join(__dirname, '..', '..', 'bin', 'incluster-kubeconfig.js');
 
 /** Runs the compiled binary in a child process with only this environment (no shell involved). */
 export function runBinary(argv: readonly string[], env: Record<string, string>): RunResult {
