@@ -1,6 +1,7 @@
 import { TestCertificates, createTestCertificates } from '../certificates';
 import { ClientNodeError, clientNodeListConfigMapNames } from '../client-node';
 import { startSimulatedCluster } from '../simulated-cluster';
+import { AuthenticationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer } from './producer';
 
 /**
@@ -8,7 +9,7 @@ import { CredentialMode, KubeconfigProducer } from './producer';
  * `token-file` key instead), so the token-file mode reaches the server with no credential at all; the exec
  * plugin is what makes one kubeconfig work for it too.
  */
-export const CLIENT_NODE_OUTCOME: Readonly<Record<CredentialMode, 'authenticated' | 'HTTP 401'>> = {
+export const CLIENT_NODE_OUTCOME: Readonly<Record<CredentialMode, AuthenticationOutcome>> = {
   'token-file': 'HTTP 401',
   exec: 'authenticated',
   'token-file+exec': 'authenticated',

@@ -20,6 +20,17 @@ const ENVIRONMENTS: readonly Environment[] = [
   { name: 'a namespace option', listenOn: '127.0.0.1', options: { namespace: 'other-team' }, namespace: 'other-team' },
 ];
 
+/**
+ * What kubectl (client-go) makes of each mode: it authenticates in every one, which each test below asserts in every
+ * network environment. The type admits nothing else: a mode it refused would fail the suite, not change this table.
+ */
+export const KUBECTL_OUTCOME: Readonly<Record<CredentialMode, 'authenticated'>> = {
+  'token-file': 'authenticated',
+  exec: 'authenticated',
+  'token-file+exec': 'authenticated',
+  embedded: 'authenticated',
+};
+
 /** kubectl (client-go) authenticates as the Pod's service account, in every credential mode and environment. */
 export function describeRealKubectl(produce: KubeconfigProducer, modes: readonly CredentialMode[]): void {
   describe('real kubectl (client-go) accepts it', () => {

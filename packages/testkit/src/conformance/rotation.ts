@@ -2,12 +2,25 @@ import { tokenTag } from '../api-server';
 import { TestCertificates, createTestCertificates } from '../certificates';
 import { KubectlProxy, startKubectlProxy } from '../kubectl-proxy';
 import { SimulatedCluster, startSimulatedCluster } from '../simulated-cluster';
+import { RotationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer, produceKubeconfigFile, sleep } from './producer';
+import { PythonRotationMeasurement, describePythonClientRotation, measurePythonClientRotation } from './python-client-rotation';
 
 /** client-go re-reads a token file once a minute; an exec credential of ours expires within the same minute. */
 export const CLIENT_GO_REFRESH_WINDOW_MS = 60_000;
 const PAST_THE_WINDOW_MS = CLIENT_GO_REFRESH_WINDOW_MS + 3_000;
 const REQUESTS_AFTER_REVOCATION = 20;
+
+/**
+ * What a long-lived client-go process (kubectl proxy) makes of a token rotation, in each mode: it re-reads a token
+ * file every minute and re-runs an exec plugin once the credential expires; a copied token dies with the old token.
+ */
+export const KUBECTL_ROTATION_OUTCOME: Readonly<Record<CredentialMode, RotationOutcome>> = {
+  'token-file': 'survives rotation',
+  exec: 'survives rotation',
+  'token-file+exec': 'survives rotation',
+  embedded: 'HTTP 401',
+};
 
 interface LongLivedClient {
   readonly mode: CredentialMode;
@@ -49,13 +62,15 @@ async function untilRecovered(client: LongLivedClient, deadlineMs: number): Prom
 }
 
 /**
- * Token rotation as the kubelet does it, seen by one long-lived client-go process (kubectl proxy) per mode.
- * Every mode runs side by side, so a single wait past the refresh window serves them all.
+ * Token rotation as the kubelet does it, seen by one long-lived client-go process (kubectl proxy) per mode, and by
+ * one long-lived Python process per mode. Every mode and client runs side by side, so a single wait past the refresh
+ * window serves them all.
  */
 export function describeRotation(produce: KubeconfigProducer, modes: readonly CredentialMode[]): void {
-  describe('token rotation, seen by a long-lived client (kubectl proxy)', () => {
+  describe('token rotation, seen by long-lived clients', () => {
     const gentle = new Map<CredentialMode, { statuses: number[]; newTokenTag: string; tagsSeen: Set<string | undefined> }>();
     const strict = new Map<CredentialMode, { failures: number; recoveredAfterMs?: number }>();
+    const python = new Map<CredentialMode, PythonRotationMeasurement>();
     const clients: LongLivedClient[] = [];
     let certificates: TestCertificates;
 
@@ -84,6 +99,7 @@ export function describeRotation(produce: KubeconfigProducer, modes: readonly Cr
           client.cluster.pod.revoke(old);
           strict.set(mode, await untilRecovered(client, PAST_THE_WINDOW_MS));
         }),
+        ...modes.map(async (mode) => python.set(mode, await measurePythonClientRotation(produce, mode, certificates, PAST_THE_WINDOW_MS))),
       ]);
     }, 3 * PAST_THE_WINDOW_MS);
 
@@ -94,33 +110,37 @@ export function describeRotation(produce: KubeconfigProducer, modes: readonly Cr
       }));
     });
 
-    for (const mode of modes) {
-      if (mode === 'embedded') {
-        it('embedded: every request fails once the copied token expires, which is why it is never the default', () => {
-          expect(gentle.get(mode)!.statuses).toEqual(Array(REQUESTS_AFTER_REVOCATION).fill(401));
-          expect(strict.get(mode)!.recoveredAfterMs).toBeUndefined();
-        });
-        continue;
-      }
+    describe('kubectl proxy (client-go)', () => {
+      for (const mode of modes) {
+        if (KUBECTL_ROTATION_OUTCOME[mode] === 'HTTP 401') {
+          it(`${mode}: every request fails once the token it holds expires, and it never recovers`, () => {
+            expect(gentle.get(mode)!.statuses).toEqual(Array(REQUESTS_AFTER_REVOCATION).fill(401));
+            expect(strict.get(mode)!.recoveredAfterMs).toBeUndefined();
+          });
+          continue;
+        }
 
-      it(`${mode}: after a rotation, the refresh window and the old token's expiry, ${REQUESTS_AFTER_REVOCATION} requests succeed with the new token`, () => {
-        const { statuses, newTokenTag, tagsSeen } = gentle.get(mode)!;
-        expect(statuses).toEqual(Array(REQUESTS_AFTER_REVOCATION).fill(200));
-        expect([...tagsSeen]).toEqual([newTokenTag]);
-      });
+        it(`${mode}: after a rotation, the refresh window and the old token's expiry, ${REQUESTS_AFTER_REVOCATION} requests succeed with the new token`, () => {
+          const { statuses, newTokenTag, tagsSeen } = gentle.get(mode)!;
+          expect(statuses).toEqual(Array(REQUESTS_AFTER_REVOCATION).fill(200));
+          expect([...tagsSeen]).toEqual([newTokenTag]);
+        });
 
-      if (mode === 'exec') {
-        it('exec: when the old token is refused at once, the next request already succeeds: client-go re-runs the plugin after a 401', () => {
-          const outcome = strict.get(mode)!;
-          expect(outcome.recoveredAfterMs).toBeDefined();
-          expect(outcome.failures).toBeLessThanOrEqual(1);
-        });
-      } else {
-        // client-go does not re-read a token file after a 401: requests fail until its next minutely read.
-        it(`${mode}: when the old token is refused at once, the client recovers by itself within the refresh window`, () => {
-          expect(strict.get(mode)!.recoveredAfterMs).toBeLessThanOrEqual(PAST_THE_WINDOW_MS);
-        });
+        if (mode === 'exec') {
+          it('exec: when the old token is refused at once, the next request already succeeds: client-go re-runs the plugin after a 401', () => {
+            const outcome = strict.get(mode)!;
+            expect(outcome.recoveredAfterMs).toBeDefined();
+            expect(outcome.failures).toBeLessThanOrEqual(1);
+          });
+        } else {
+          // client-go does not re-read a token file after a 401: requests fail until its next minutely read.
+          it(`${mode}: when the old token is refused at once, the client recovers by itself within the refresh window`, () => {
+            expect(strict.get(mode)!.recoveredAfterMs).toBeLessThanOrEqual(PAST_THE_WINDOW_MS);
+          });
+        }
       }
-    }
+    });
+
+    describePythonClientRotation(python, modes);
   });
 }

@@ -1,0 +1,65 @@
+import { TestCertificates, createTestCertificates } from '../certificates';
+import { PythonClientError, startPythonClient } from '../python-client';
+import { startSimulatedCluster } from '../simulated-cluster';
+import { AuthenticationOutcome } from './outcomes';
+import { CredentialMode, KubeconfigProducer } from './producer';
+
+/** The version of the official Python client that the outcomes below were measured with: Debian 12's python3-kubernetes. */
+export const PYTHON_CLIENT_VERSION = '22.6';
+
+/**
+ * What the official Python client 22.6 makes of each mode, with `load_kube_config()` and one request. It reads
+ * `tokenFile` (once, when the kubeconfig loads; see PYTHON_CLIENT_ROTATION_OUTCOME), accepts the v1 exec plugin
+ * (it ignores `interactiveMode`) and, given both, uses the token file and never runs the plugin.
+ */
+export const PYTHON_CLIENT_OUTCOME: Readonly<Record<CredentialMode, AuthenticationOutcome>> = {
+  'token-file': 'authenticated',
+  exec: 'authenticated',
+  'token-file+exec': 'authenticated',
+  embedded: 'authenticated',
+};
+
+export function describePythonClient(produce: KubeconfigProducer, modes: readonly CredentialMode[]): void {
+  describe(`the official Python client ${PYTHON_CLIENT_VERSION} (python3-kubernetes)`, () => {
+    let certificates: TestCertificates;
+    beforeAll(() => (certificates = createTestCertificates()));
+
+    for (const mode of modes) {
+      const expected = PYTHON_CLIENT_OUTCOME[mode];
+      it(`${mode}: load_kube_config, then ${expected === 'authenticated' ? 'lists ConfigMaps as the service account' : `is refused with ${expected}`}`, async () => {
+        const cluster = await startSimulatedCluster({ certificates });
+        try {
+          const text = await produce({ env: cluster.env, options: { credential: mode } });
+          const client = await startPythonClient(text);
+          try {
+            expectMeasuredPythonClientVersion(client.version);
+            const outcome = await client.listConfigMapNames(cluster.pod.namespace).then(
+              (names) => (expect(names).toEqual(['settings']), 'authenticated'),
+              (error: PythonClientError) => {
+                if (error.status === undefined) {
+                  throw error;
+                }
+                return `HTTP ${error.status}`;
+              },
+            );
+            expect(outcome).toBe(expected);
+          } finally {
+            await client.stop();
+          }
+        } finally {
+          await cluster.dispose();
+        }
+      }, 30_000);
+    }
+  });
+}
+
+/** The outcomes hold for the version they were measured with; another one must be measured again, not assumed. */
+export function expectMeasuredPythonClientVersion(version: string): void {
+  if (!version.startsWith(`${PYTHON_CLIENT_VERSION}.`)) {
+    throw new Error(
+      `The Python client outcomes were measured with python3-kubernetes ${PYTHON_CLIENT_VERSION}, but this is ${version}: ` +
+        'measure again, then update PYTHON_CLIENT_VERSION, the outcome tables and docs/credentials.md.',
+    );
+  }
+}
