@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadInClusterKubeconfig, memoryFileReader, toYaml } from '@incluster/core';
+import { startSimulatedCluster } from '@incluster/testkit';
+import { FIXES } from '../src/doctor/fixes';
+import { FencedBlock, fencedBlocks, shellCommands } from './support/fenced-blocks';
+import { EXAMPLES_DIR, REPOSITORY_ROOT, runProcess, toolsDirectory } from './support/repository';
+
+// The guides promise that what they show works. Each shell command in them runs here, in order, in a simulated Pod,
+// unless its block says it is not run in CI and why; each code excerpt in getting-started.md is checked against the
+// example it comes from; troubleshooting.md has a section for every error code there is.
+
+const GUIDES = [
+  'docs/README.md',
+  'docs/getting-started.md',
+  'docs/how-it-works.md',
+  'docs/credentials.md',
+  'docs/troubleshooting.md',
+  'examples/kubernetes/README.md',
+  'examples/pulumi-python/README.md',
+];
+const read = (path: string) => readFileSync(join(REPOSITORY_ROOT, path), 'utf8');
+
+describe.each(GUIDES)('%s', (guide) => {
+  const shellBlocks = fencedBlocks(read(guide)).filter(({ language }) => ['sh', 'bash', 'shell', 'console'].includes(language));
+  const commands = shellBlocks.flatMap((block) => shellCommands(block).run);
+
+  it('writes its shell blocks as sh', () => {
+    expect(shellBlocks.map(({ language, line }) => `line ${line}: ${language}`)).toEqual(shellBlocks.map(({ line }) => `line ${line}: sh`));
+  });
+
+  // A guide without commands has nothing to run; a block of commands that are not run says why, in the guide.
+  const itRuns = commands.length > 0 ? it : () => undefined;
+  itRuns("runs every command it shows in a shell in a simulated Pod, in order, from the repository's root", async () => {
+    const cluster = await startSimulatedCluster();
+    const home = mkdtempSync(join(tmpdir(), 'incluster-guide-home-'));
+    try {
+      const tools = toolsDirectory(join(home, '.local', 'bin'), { kubectl: true });
+      // The Pod's variables, PATH with the CLI and kubectl installed, a HOME of its own; nothing of the runner's.
+      const env = { ...cluster.env, PATH: `${tools}:/usr/bin:/bin`, HOME: home };
+      for (const command of commands) {
+        const result = await runProcess('/bin/sh', ['-c', command], { env, cwd: REPOSITORY_ROOT });
+        // Success is the exit code: projen and npm narrate on stderr. The stderr is shown when a command fails.
+        expect({ command, code: result.code, ...(result.code === 0 ? {} : { stderr: result.stderr }) }).toEqual({ command, code: 0 });
+      }
+    } finally {
+      await cluster.dispose();
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('docs/getting-started.md', () => {
+  const excerpts = fencedBlocks(read('docs/getting-started.md')).filter(({ language }) => ['yaml', 'python', 'ts'].includes(language));
+
+  it.each(excerpts.map((block) => [block.line, block] as const))('shows, at line %i, code that CI checks', (_line, block: FencedBlock) => {
+    if (block.language === 'yaml' && /^apiVersion: v1\nkind: Config\n/.test(block.text)) {
+      expect(block.text).toBe(typicalPodKubeconfig());
+    } else {
+      expect(excerptSources(block.text)).not.toEqual([]);
+    }
+  });
+});
+
+describe('docs/troubleshooting.md', () => {
+  const headings = [...read('docs/troubleshooting.md').matchAll(/^### `([A-Z_]+)`$/gm)].map((match) => match[1]);
+
+  it('has a section for every error code, core and CLI, and for no other', () => {
+    expect([...headings].sort()).toEqual(Object.keys(FIXES).sort());
+  });
+});
+
+/**
+ * What incluster-kubeconfig prints in a typical Pod: service address 10.96.0.1:443, the service account mounted where
+ * the kubelet mounts it, in namespace `pulumi` (the example's).
+ */
+function typicalPodKubeconfig(): string {
+  const dir = '/var/run/secrets/kubernetes.io/serviceaccount';
+  return toYaml(
+    loadInClusterKubeconfig({
+      env: { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' },
+      reader: memoryFileReader({ [`${dir}/token`]: 'unused', [`${dir}/ca.crt`]: 'unused', [`${dir}/namespace`]: 'pulumi' }),
+    }),
+  );
+}
+
+/** The example files that contain the excerpt as consecutive lines, ignoring a common indentation on either side. */
+function excerptSources(excerpt: string): string[] {
+  const wanted = dedent(excerpt.replace(/\n$/, '').split('\n'));
+  return exampleFiles().filter((file) => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    return lines.some((_, start) => start + wanted.length <= lines.length && dedent(lines.slice(start, start + wanted.length)).join('\n') === wanted.join('\n'));
+  }).map((file) => relative(REPOSITORY_ROOT, file));
+}
+
+function dedent(lines: readonly string[]): string[] {
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(indent));
+}
+
+function exampleFiles(dir = EXAMPLES_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? (entry.name === 'node_modules' ? [] : exampleFiles(join(dir, entry.name))) : [join(dir, entry.name)],
+  );
+}
