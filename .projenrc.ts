@@ -118,6 +118,8 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
     peerDeps: spec.peerDeps,
     peerDependencyOptions: { pinnedDevDependency: false },
     bin: spec.bin,
+    // Declared bins only: a built file in bin/ must not change package.json between a clean clone and a build.
+    autoDetectBin: false,
     npmAccess: javascript.NpmAccess.PUBLIC,
     tsconfig: { compilerOptions: { lib: ['es2022'], target: 'ES2022', skipLibCheck: true } },
     jestOptions: {
