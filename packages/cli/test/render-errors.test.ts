@@ -50,9 +50,8 @@ describe('render, when the Pod environment is unusable, exits 1 with the core er
     await expectFailure([], { ...container.env, KUBERNETES_SERVICE_PORT: port }, { exit: 1, code: 'INVALID_ENVIRONMENT', mentions: /KUBERNETES_SERVICE_PORT/ });
   });
 
-  it('with an invalid namespace in POD_NAMESPACE, the namespace file or -n: INVALID_NAMESPACE', async () => {
+  it('with an invalid namespace in POD_NAMESPACE or the namespace file: INVALID_NAMESPACE', async () => {
     await expectFailure([], { ...container.env, POD_NAMESPACE: 'Team_A' }, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /Team_A/ });
-    await expectFailure(['-n', 'no spaces'], container.env, { exit: 1, code: 'INVALID_NAMESPACE' });
     container.pod.write('namespace', 'UPPER');
     await expectFailure([], container.env, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /UPPER/ });
   });
@@ -62,8 +61,14 @@ describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTIO
   it.each([
     [['--server', 'http://10.0.0.1'], /https/],
     [['--credential', 'password'], /use one of token-file, exec, token-file\+exec, embedded/],
+    [['-n', 'no spaces'], /namespace option "no spaces"/],
+    [['--context', ' '], /contextName must not be empty/],
   ])('refuses %j', async (argv, mentions) => {
     await expectFailure(argv as string[], container.env, { exit: 2, code: 'INVALID_OPTION', mentions });
+  });
+
+  it('says so even outside a Pod: options are checked before the environment', async () => {
+    await expectFailure(['--credential', 'password'], {}, { exit: 2, code: 'INVALID_OPTION' });
   });
 });
 

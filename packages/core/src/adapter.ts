@@ -3,6 +3,7 @@ import { Kubeconfig } from './kubeconfig';
 import { LoadOptions } from './load';
 import { PodEnvironment } from './pod-environment';
 import { RenderOptions, renderKubeconfig } from './render';
+import { validateRenderOptions } from './render-options';
 
 /** What an adapter is handed: the discovered Pod, its rendered kubeconfig, and the options it was asked for. */
 export interface AdapterInput<Options extends object = {}> {
@@ -22,8 +23,9 @@ export interface Adapter<Product, Options extends object = {}> {
   build(input: AdapterInput<Options>): Product;
 }
 
-/** Discovers this Pod (reading the token or CA only if the options embed them), renders, and hands both to the adapter. */
+/** Checks the options, discovers this Pod (reading the token or CA only if the options embed them), renders, and hands both to the adapter. */
 export function runAdapter<Product, Options extends object>(adapter: Adapter<Product, Options>, options: LoadOptions & Options): Product {
+  validateRenderOptions(options);
   const pod = discoverPodEnvironment({
     ...options,
     readToken: options.credential === 'embedded',

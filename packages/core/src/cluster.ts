@@ -15,15 +15,15 @@ export interface ClusterOptions {
 }
 
 /**
- * The cluster entry. Its default form is a compatibility promise: pulumi-kubernetes replaces its provider, and every
+ * The cluster entry, from options validateRenderOptions() has accepted. Its default form is a compatibility promise: pulumi-kubernetes replaces its provider, and every
  * resource with it, when this entry changes. Fields are therefore always written in the same order and form.
  */
 export function renderCluster(pod: PodEnvironment, options: ClusterOptions): Cluster {
   return {
-    server: options.server === undefined ? serverUrl(pod.host, pod.port) : validateUrl('server', options.server, ['https:']),
+    server: options.server ?? serverUrl(pod.host, pod.port),
     ...certificateAuthority(pod, options.embedCertificateAuthority ?? false),
-    ...(options.tlsServerName === undefined ? {} : { 'tls-server-name': validateTlsServerName(options.tlsServerName) }),
-    ...(options.proxyUrl === undefined ? {} : { 'proxy-url': validateUrl('proxyUrl', options.proxyUrl, ['http:', 'https:', 'socks5:']) }),
+    ...(options.tlsServerName === undefined ? {} : { 'tls-server-name': options.tlsServerName }),
+    ...(options.proxyUrl === undefined ? {} : { 'proxy-url': options.proxyUrl }),
   };
 }
 
@@ -46,24 +46,4 @@ export function absolutePath(field: string, path: string): string {
     throw new InClusterConfigError('INVALID_OPTION', `${field} ${JSON.stringify(path)} must be an absolute path: clients resolve relative paths against the kubeconfig's location.`);
   }
   return path;
-}
-
-function validateUrl(option: string, url: string, protocols: readonly string[]): string {
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol === undefined || !protocols.includes(protocol) || /\s/.test(url)) {
-    throw new InClusterConfigError('INVALID_OPTION', `${option} ${JSON.stringify(url)} is not a valid URL with scheme ${protocols.map((p) => p.slice(0, -1)).join(', ')}.`);
-  }
-  return url;
-}
-
-function validateTlsServerName(name: string): string {
-  if (!name || /[\s/:]/.test(name)) {
-    throw new InClusterConfigError('INVALID_OPTION', `tlsServerName ${JSON.stringify(name)} must be a host name, such as kubernetes.default.svc.`);
-  }
-  return name;
 }

@@ -32,12 +32,12 @@ export function renderUser(pod: PodEnvironment, mode: CredentialMode): User {
         );
       }
       return { token: pod.token };
-    default:
-      throw new InClusterConfigError(
-        'INVALID_OPTION',
-        `Unknown credential ${JSON.stringify(mode)}: use one of ${CREDENTIAL_MODES.join(', ')}.`,
-      );
   }
+  return unknownCredential(mode);
+}
+
+export function unknownCredential(mode: unknown): never {
+  throw new InClusterConfigError('INVALID_OPTION', `Unknown credential ${JSON.stringify(mode)}: use one of ${CREDENTIAL_MODES.join(', ')}.`);
 }
 
 /** Whether a kubeconfig holds a secret in plain text, and so must be stored and passed as one. */

@@ -11,6 +11,7 @@ export { discoverPodEnvironment } from './discovery';
 export type { DiscoveryOptions } from './discovery';
 export { renderKubeconfig, DEFAULT_ENTRY_NAME } from './render';
 export type { RenderOptions } from './render';
+export { validateRenderOptions } from './render-options';
 export type { ClusterOptions } from './cluster';
 export { loadInClusterKubeconfig } from './load';
 export type { LoadOptions } from './load';

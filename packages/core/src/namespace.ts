@@ -18,13 +18,18 @@ export function discoverNamespace(env: Environment, reader: FileReader, namespac
   return { namespace: 'default', namespaceSource: 'default' };
 }
 
-/** Checks that a namespace is a DNS-1123 label, as the API server requires; `origin` says where it came from. */
+export const DNS_1123_LABEL_RULE = 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit';
+
+export function isDns1123Label(name: string): boolean {
+  return name.length <= 63 && DNS_1123_LABEL.test(name);
+}
+
+/** Checks that the Pod's namespace is a DNS-1123 label, as the API server requires; `origin` says where it came from. */
 export function validateNamespace(namespace: string, origin: string): string {
-  if (namespace.length > 63 || !DNS_1123_LABEL.test(namespace)) {
+  if (!isDns1123Label(namespace)) {
     throw new InClusterConfigError(
       'INVALID_NAMESPACE',
-      `The namespace ${JSON.stringify(namespace)} from ${origin} is not a valid DNS-1123 label: ` +
-        'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit.',
+      `The namespace ${JSON.stringify(namespace)} from ${origin} is not a valid DNS-1123 label: ${DNS_1123_LABEL_RULE}.`,
     );
   }
   return namespace;

@@ -1,19 +1,11 @@
-import { ClusterOptions, absolutePath, renderCluster } from './cluster';
-import { CredentialMode, DEFAULT_CREDENTIAL_MODE, renderUser } from './credential';
-import { InClusterConfigError } from './errors';
+import { absolutePath, renderCluster } from './cluster';
+import { DEFAULT_CREDENTIAL_MODE, renderUser } from './credential';
 import { Kubeconfig } from './kubeconfig';
 import { validateNamespace } from './namespace';
 import { PodEnvironment } from './pod-environment';
+import { RenderOptions, validateRenderOptions } from './render-options';
 
-export interface RenderOptions extends ClusterOptions {
-  /** How the user authenticates; `token-file` by default. */
-  readonly credential?: CredentialMode;
-  readonly clusterName?: string;
-  readonly userName?: string;
-  readonly contextName?: string;
-  /** The context's namespace; defaults to the Pod's own. */
-  readonly namespace?: string;
-}
+export type { RenderOptions } from './render-options';
 
 /** The name of the cluster, user and context unless options say otherwise. */
 export const DEFAULT_ENTRY_NAME = 'incluster';
@@ -23,10 +15,11 @@ export const DEFAULT_ENTRY_NAME = 'incluster';
  * Pure: the same pod and options always give the same kubeconfig, and nothing is read from the environment or disk.
  */
 export function renderKubeconfig(pod: PodEnvironment, options: RenderOptions = {}): Kubeconfig {
-  const clusterName = entryName('clusterName', options.clusterName);
-  const userName = entryName('userName', options.userName);
-  const contextName = entryName('contextName', options.contextName);
-  const namespace = options.namespace === undefined ? validateNamespace(pod.namespace, 'the Pod environment') : validateNamespace(options.namespace, 'the namespace option');
+  validateRenderOptions(options);
+  const clusterName = options.clusterName ?? DEFAULT_ENTRY_NAME;
+  const userName = options.userName ?? DEFAULT_ENTRY_NAME;
+  const contextName = options.contextName ?? DEFAULT_ENTRY_NAME;
+  const namespace = options.namespace ?? validateNamespace(pod.namespace, 'the Pod environment');
   absolutePath('tokenPath', pod.tokenPath);
   return {
     apiVersion: 'v1',
@@ -36,14 +29,4 @@ export function renderKubeconfig(pod: PodEnvironment, options: RenderOptions = {
     contexts: [{ name: contextName, context: { cluster: clusterName, user: userName, namespace } }],
     'current-context': contextName,
   };
-}
-
-function entryName(option: string, name: string | undefined): string {
-  if (name === undefined) {
-    return DEFAULT_ENTRY_NAME;
-  }
-  if (name.trim() === '') {
-    throw new InClusterConfigError('INVALID_OPTION', `${option} must not be empty.`);
-  }
-  return name;
 }

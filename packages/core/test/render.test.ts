@@ -84,7 +84,7 @@ describe('renderKubeconfig', () => {
       [{ proxyUrl: 'ftp://proxy' }, /proxyUrl "ftp:\/\/proxy" .* http, https, socks5/],
       [{ tlsServerName: 'has space' }, /tlsServerName/],
       [{ clusterName: ' ' }, /clusterName must not be empty/],
-      [{ namespace: 'UPPER' }, /"UPPER" from the namespace option/],
+      [{ namespace: 'UPPER' }, /The namespace option "UPPER" is not a valid DNS-1123 label/],
     ];
     for (const [options, message] of invalid) {
       expect(() => renderKubeconfig(pod, options)).toThrow(message);

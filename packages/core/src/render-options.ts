@@ -1,0 +1,53 @@
+import { ClusterOptions } from './cluster';
+import { CREDENTIAL_MODES, CredentialMode, unknownCredential } from './credential';
+import { InClusterConfigError } from './errors';
+import { DNS_1123_LABEL_RULE, isDns1123Label } from './namespace';
+
+export interface RenderOptions extends ClusterOptions {
+  /** How the user authenticates; `token-file` by default. */
+  readonly credential?: CredentialMode;
+  readonly clusterName?: string;
+  readonly userName?: string;
+  readonly contextName?: string;
+  /** The context's namespace; defaults to the Pod's own. */
+  readonly namespace?: string;
+}
+
+/**
+ * Checks every option on its own, before anything is discovered: a wrong option is the caller's mistake
+ * (INVALID_OPTION), whatever state the Pod is in.
+ */
+export function validateRenderOptions(options: RenderOptions): void {
+  for (const option of ['clusterName', 'userName', 'contextName'] as const) {
+    if (options[option] !== undefined && options[option].trim() === '') {
+      throw new InClusterConfigError('INVALID_OPTION', `${option} must not be empty.`);
+    }
+  }
+  if (options.namespace !== undefined && !isDns1123Label(options.namespace)) {
+    throw new InClusterConfigError('INVALID_OPTION', `The namespace option ${JSON.stringify(options.namespace)} is not a valid DNS-1123 label: ${DNS_1123_LABEL_RULE}.`);
+  }
+  if (options.credential !== undefined && !CREDENTIAL_MODES.includes(options.credential)) {
+    unknownCredential(options.credential);
+  }
+  if (options.server !== undefined) {
+    validateUrl('server', options.server, ['https:']);
+  }
+  if (options.tlsServerName !== undefined && (!options.tlsServerName || /[\s/:]/.test(options.tlsServerName))) {
+    throw new InClusterConfigError('INVALID_OPTION', `tlsServerName ${JSON.stringify(options.tlsServerName)} must be a host name, such as kubernetes.default.svc.`);
+  }
+  if (options.proxyUrl !== undefined) {
+    validateUrl('proxyUrl', options.proxyUrl, ['http:', 'https:', 'socks5:']);
+  }
+}
+
+function validateUrl(option: string, url: string, protocols: readonly string[]): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === undefined || !protocols.includes(protocol) || /\s/.test(url)) {
+    throw new InClusterConfigError('INVALID_OPTION', `${option} ${JSON.stringify(url)} is not a valid URL with scheme ${protocols.map((p) => p.slice(0, -1)).join(', ')}.`);
+  }
+}
