@@ -1,9 +1,11 @@
+import type { Environment } from '@incluster/core';
+
 /**
  * Everything a command needs from its process, passed in so tests can run the whole CLI in-process.
  * stdout carries only data (a kubeconfig, a credential, a checklist, help); stderr carries every diagnostic.
  */
 export interface CliIo {
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Environment;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** The clock for expiry times; the real one unless a test pins it. */

@@ -6,7 +6,7 @@ import { BUILT_BINARY, errorCode, runBinary } from './support/run';
 // The published entry point, run as a process: proves the shebang, the exit codes and the streams of the real thing.
 beforeAll(() => {
   if (!existsSync(BUILT_BINARY)) {
-    throw new Error(`${BUILT_BINARY} is missing: compile first with \`npx tsc --build\` in packages/cli.`);
+    throw new Error(`${BUILT_BINARY} is missing: build it first with \`npx projen compile\` in packages/cli (tsc, then the esbuild bundle).`);
   }
 });
 

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadInClusterKubeconfig, memoryFileReader, toYaml } from '@incluster/core';
 import { startSimulatedCluster } from '@incluster/testkit';
 import { FIXES } from '../src/doctor/fixes';
@@ -38,7 +38,8 @@ describe.each(GUIDES)('%s', (guide) => {
     try {
       const tools = toolsDirectory(join(home, '.local', 'bin'), { kubectl: true });
       // The Pod's variables, PATH with the CLI and kubectl installed, a HOME of its own; nothing of the runner's.
-      const env = { ...cluster.env, PATH: `${tools}:/usr/bin:/bin`, HOME: home };
+      // node and npx where this runner has them (setup-node, nvm and the node images keep them out of /usr/bin).
+      const env = { ...cluster.env, PATH: `${tools}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, npm_config_update_notifier: 'false' };
       for (const command of commands) {
         const result = await runProcess('/bin/sh', ['-c', command], { env, cwd: REPOSITORY_ROOT });
         // Success is the exit code: projen and npm narrate on stderr. The stderr is shown when a command fails.

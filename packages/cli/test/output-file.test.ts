@@ -83,6 +83,17 @@ describe('writeFileAtomically', () => {
     expect(filesUnder(out)).toEqual(['taken']);
   });
 
+  it('writes a file whose name is as long as a name may be', () => {
+    const longest = join(out, 'k'.repeat(255));
+    writeFileAtomically(longest, 'content');
+    expect(readFileSync(longest, 'utf8')).toBe('content');
+  });
+
+  it('removes the directories it created when the write fails, and reports the failure itself', () => {
+    expect(() => writeFileAtomically(join(out, 'new', 'deeper', 'k'.repeat(256)), 'content')).toThrow(/ENAMETOOLONG/);
+    expect(filesUnder(out)).toEqual([]);
+  });
+
   it('ends up 0600 whatever the umask', () => {
     const previous = process.umask(0o277);
     try {

@@ -1,10 +1,10 @@
-import { loadInClusterKubeconfig, serviceAccountPaths } from '@incluster/core';
+import { Environment, loadInClusterKubeconfig, serviceAccountPaths } from '@incluster/core';
 import { Check, skip } from './check';
 import { checkApiServerAddress, checkCertificateAuthority, checkNamespace, checkToken } from './pod-checks';
 import { probeApiServer } from './probe';
 
 export interface DiagnoseOptions {
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Environment;
   readonly now: Date;
   readonly serviceAccountDir?: string;
   /** Then talk to the API server. */

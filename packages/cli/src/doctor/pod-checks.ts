@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import {
+  Environment,
   NamespaceSource,
   discoverNamespace,
   isInClusterConfigError,
@@ -14,9 +15,7 @@ import { relativeTime, rfc3339Seconds } from '../time';
 import { Check, fail, pass } from './check';
 import { FIXES } from './fixes';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-export function checkApiServerAddress(env: Env): Check {
+export function checkApiServerAddress(env: Environment): Check {
   const { KUBERNETES_SERVICE_HOST, KUBERNETES_SERVICE_PORT } = env;
   const details = { KUBERNETES_SERVICE_HOST: KUBERNETES_SERVICE_HOST ?? '(not set)', KUBERNETES_SERVICE_PORT: KUBERNETES_SERVICE_PORT ?? '(not set)' };
   return failingOnCoreError('api-server-address', 'API server address', details, () => {
@@ -25,7 +24,7 @@ export function checkApiServerAddress(env: Env): Check {
   });
 }
 
-export function checkNamespace(env: Env, namespacePath: string): Check {
+export function checkNamespace(env: Environment, namespacePath: string): Check {
   return failingOnCoreError('namespace', 'namespace', {}, () => {
     const { namespace, namespaceSource } = discoverNamespace(env, nodeFileReader, namespacePath);
     return pass('namespace', 'namespace', `${namespace} (${NAMESPACE_SOURCES[namespaceSource]})`);
@@ -106,7 +105,6 @@ function failingOnCoreError(id: string, title: string, details: Record<string, s
     return fail(id, title, { code: error.code, summary: firstSentence(error.message), hint: FIXES[error.code] }, details);
   }
 }
-
 
 function firstSentence(message: string): string {
   return message.split(/(?<=\.) (?=[A-Z])/)[0];
