@@ -21,6 +21,7 @@ export function connectToCluster(resourceName: string, options: InClusterOptions
       return { kubeconfig: undefined, context: undefined };
     }
     pulumi.log.info(`${resourceName}: not running in a Pod; the provider uses the kubeconfig given in outsideCluster.`);
-    return { kubeconfig: outsideCluster.kubeconfig, context: outsideCluster.context };
+    // A kubeconfig from elsewhere usually holds credentials: it is kept out of the state in plain text.
+    return { kubeconfig: pulumi.secret(outsideCluster.kubeconfig), context: outsideCluster.context };
   }
 }

@@ -41,7 +41,7 @@ export function splitProviderArgs(args: InClusterProviderArgs): { inCluster: InC
   const inCluster: Record<string, unknown> = {};
   const passThrough: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
-    (key in IN_CLUSTER_OPTION ? inCluster : passThrough)[key] = value;
+    (Object.hasOwn(IN_CLUSTER_OPTION, key) ? inCluster : passThrough)[key] = value;
   }
   return { inCluster, passThrough };
 }

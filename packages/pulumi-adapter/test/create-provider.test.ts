@@ -88,10 +88,11 @@ describe('createInClusterProvider outside a Pod', () => {
     expect(info).toHaveBeenCalledWith(expect.stringMatching(/ambient: not running in a Pod; .* uses ~\/\.kube\/config/));
   });
 
-  it('with outsideCluster { kubeconfig }, uses that kubeconfig and context, and says so', async () => {
+  it('with outsideCluster { kubeconfig }, uses that kubeconfig (as a secret) and context, and says so', async () => {
     const info = jest.spyOn(pulumi.log, 'info').mockResolvedValue();
     const inputs = await providerInputs(createInClusterProvider('explicit', { ...notInAPod, outsideCluster: { kubeconfig: '/home/me/.kube/ci', context: 'ci' } }));
-    expect(inputs).toMatchObject({ kubeconfig: '/home/me/.kube/ci', context: 'ci' });
+    expect(unwrapSecret(inputs.kubeconfig)).toEqual({ secret: true, value: '/home/me/.kube/ci' });
+    expect(inputs.context).toBe('ci');
     expect(info).toHaveBeenCalledWith(expect.stringContaining('uses the kubeconfig given in outsideCluster'));
   });
 
