@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiServer, startApiServer } from './api-server';
 import { TestCertificates, createTestCertificates } from './certificates';
 import { SimulatedPod, SimulatedPodOptions } from './simulated-pod';
@@ -18,6 +21,8 @@ export interface SimulatedCluster {
   readonly server: ApiServer;
   /** The Pod's environment, to hand to a producer or a child process. */
   readonly env: Readonly<Record<string, string>>;
+  /** A scratch directory for the test's own files (kubeconfigs), removed with the cluster. */
+  readonly workDir: string;
   dispose(): Promise<void>;
 }
 
@@ -26,11 +31,14 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
   const pod = new SimulatedPod({ ...options, certificateAuthority: certificates.caCertificate });
   const server = await startApiServer({ tls: certificates, authority: pod, host: options.listenOn });
   server.addConfigMap(pod.namespace, 'settings', { greeting: 'hello' });
+  const workDir = mkdtempSync(join(tmpdir(), 'incluster-work-'));
   return {
     pod,
     server,
     env: pod.env({ host: options.serviceHost ?? server.host, port: server.port }),
+    workDir,
     dispose: async () => {
+      rmSync(workDir, { recursive: true, force: true });
       await server.close();
       pod.dispose();
     },

@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The credential modes of @incluster/core, spelled out here so that the testkit does not depend on the core. */
@@ -32,10 +31,10 @@ export interface ProducerInput {
  */
 export type KubeconfigProducer = (input: ProducerInput) => string | Promise<string>;
 
-/** Runs a producer and writes its kubeconfig to a fresh file, as a client would find it. */
-export async function produceKubeconfigFile(produce: KubeconfigProducer, input: ProducerInput): Promise<{ text: string; path: string }> {
+/** Runs a producer and writes its kubeconfig to a fresh file in `directory`, as a client would find it. */
+export async function produceKubeconfigFile(produce: KubeconfigProducer, input: ProducerInput, directory: string): Promise<{ text: string; path: string }> {
   const text = await produce(input);
-  const path = join(mkdtempSync(join(tmpdir(), 'incluster-kubeconfig-')), 'config');
+  const path = join(mkdtempSync(join(directory, 'kubeconfig-')), 'config');
   writeFileSync(path, text, { mode: 0o600 });
   return { text, path };
 }

@@ -44,7 +44,7 @@ export function describeRealKubectl(produce: KubeconfigProducer, modes: readonly
         test(`${mode}: kubectl auth whoami is the Pod's service account, with ${environment.name}`, async () => {
           const cluster = await startSimulatedCluster({ certificates, listenOn: environment.listenOn, serviceHost: environment.serviceHost });
           try {
-            const { path } = await produceKubeconfigFile(produce, { env: cluster.env, options: { ...environment.options, credential: mode } });
+            const { path } = await produceKubeconfigFile(produce, { env: cluster.env, options: { ...environment.options, credential: mode } }, cluster.workDir);
             expect(await kubectlWhoami(path)).toBe(cluster.pod.identity.username);
             expect(await kubectlGetConfigMapNames(path, cluster.pod.namespace)).toEqual(['settings']);
 

@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ApiServer } from '../../src/api-server';
 import { SimulatedCluster, startSimulatedCluster } from '../../src/simulated-cluster';
 import { SimulatedPod } from '../../src/simulated-pod';
@@ -24,17 +22,13 @@ export interface ClusterFixture {
  * Its members can be used from inside a test or hook only, once the cluster has started.
  */
 export function useSimulatedCluster(): ClusterFixture {
-  let started: { cluster: SimulatedCluster; workDir: string } | undefined;
+  let started: SimulatedCluster | undefined;
   beforeAll(async () => {
-    const cluster = await startSimulatedCluster();
-    cluster.server.addConfigMap(cluster.pod.namespace, 'kube-root-ca.crt', {});
-    started = { cluster, workDir: mkdtempSync(join(tmpdir(), 'incluster-testkit-test-')) };
+    started = await startSimulatedCluster();
+    started.server.addConfigMap(started.pod.namespace, 'kube-root-ca.crt', {});
   });
   afterAll(async () => {
-    if (started !== undefined) {
-      await started.cluster.dispose();
-      rmSync(started.workDir, { recursive: true, force: true });
-    }
+    await started?.dispose();
   });
 
   const get = () => {
@@ -45,10 +39,10 @@ export function useSimulatedCluster(): ClusterFixture {
   };
   const fixture: ClusterFixture = {
     get pod() {
-      return get().cluster.pod;
+      return get().pod;
     },
     get server() {
-      return get().cluster.server;
+      return get().server;
     },
     get workDir() {
       return get().workDir;
