@@ -73,7 +73,8 @@ root.addTask('bench', {
   steps: [{ spawn: root.compileTask.name }, { exec: 'node bench/run.js' }],
 });
 // lerna version writes package.json files behind projen's back; synthesise again so .projen/deps.json follows.
-root.package.setScript('version', 'npx projen');
+// lerna commits only the files it wrote itself, so the script stages what the synthesis changed.
+root.package.setScript('version', 'npx projen && git add -A .projen packages/*/.projen packages/*/package.json');
 
 /** The version lerna last wrote, carried forward because projen would otherwise reset it to 0.0.0. */
 function versionOnDisk(dir: string): string {
@@ -92,6 +93,8 @@ interface PackageSpec {
   readonly devDeps?: string[];
   readonly peerDeps?: string[];
   readonly bin?: Record<string, string>;
+  /** The package's own Node.js range, where it needs more than the repository's. */
+  readonly nodeEngines?: string;
 }
 
 function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
@@ -131,7 +134,7 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
     },
   });
   pkg.package.addField('version', versionOnDisk(outdir));
-  pkg.package.addEngine('node', NODE_ENGINES);
+  pkg.package.addEngine('node', spec.nodeEngines ?? NODE_ENGINES);
   // npm workspaces install once, at the root; an install per package would leave stray lockfiles.
   // installDependencies is protected in projen; this is the override cdklabs' monorepos make too.
   Object.assign(pkg.package, { installDependencies: () => {} });
@@ -205,6 +208,8 @@ workspacePackage({
   description: 'A @kubernetes/client-node KubeConfig for the Pod it runs in, re-reading the token as it rotates',
   deps: [inRepo(core)],
   peerDeps: ['@kubernetes/client-node@^1.0.0 || ^2.0.0'],
+  // client-node is ESM-only, and require() of an ES module needs Node 20.19.
+  nodeEngines: '>=20.19.0',
   // 1.4.x: 2.x needs Node 22.
   devDeps: [inRepo(testkit), '@kubernetes/client-node@~1.4.0'],
 });
