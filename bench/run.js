@@ -41,28 +41,6 @@ const TARGETS = {
   cliInstalledBytes: 5_000_000,
 };
 
-/**
- * Not shipped: the generated exec script with one `date` call instead of two (the date is computed from the epoch
- * seconds with shell arithmetic), to show what the second process costs. See docs/performance.md.
- */
-const ONE_DATE_SCRIPT = `token_file=$1
-if [ ! -e "$token_file" ]; then
-  echo "incluster: the token file $token_file does not exist" >&2
-  exit 1
-fi
-token=$(cat -- "$token_file") || exit 1
-case $token in
-  '') echo "incluster: the token file $token_file is empty" >&2; exit 1 ;;
-  *[!A-Za-z0-9._~+/=-]*) echo "incluster: the token file $token_file holds characters a bearer token cannot have" >&2; exit 1 ;;
-esac
-s=$(( $(date -u +%s) + 60 ))
-z=$(( s / 86400 + 719468 )); era=$(( z / 146097 )); doe=$(( z - era * 146097 ))
-yoe=$(( (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365 )); doy=$(( doe - (365 * yoe + yoe / 4 - yoe / 100) ))
-mp=$(( (5 * doy + 2) / 153 )); d=$(( doy - (153 * mp + 2) / 5 + 1 )); m=$(( mp < 10 ? mp + 3 : mp - 9 ))
-y=$(( yoe + era * 400 + (m <= 2) )); t=$(( s % 86400 ))
-printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s","expirationTimestamp":"%04d-%02d-%02dT%02d:%02d:%02dZ"}}\\n' "$token" "$y" "$m" "$d" $(( t / 3600 )) $(( t % 3600 / 60 )) $(( t % 60 ))
-`;
-
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
 async function main() {
@@ -163,27 +141,14 @@ async function credential(cluster) {
   const variants = [
     { id: 'cat', command: '/bin/sh', args: ['-c', 'cat "$1"', 'sh', tokenPath], check: (out) => out.trim() === token },
     { id: 'script', command: exec.command, args: exec.args, check: isCredential },
-    { id: 'oneDateScript', command: '/bin/sh', args: ['-c', ONE_DATE_SCRIPT, 'incluster-exec-credential', tokenPath], check: isCredential },
     { id: 'cli', command: NODE, args: [BIN, 'credential', '--token-file', tokenPath], check: isCredential },
   ];
-  checkOneDateScript(variants[1], variants[2]);
   const samples = await interleaveProcesses(variants, RUNS.credential, { PATH: process.env.PATH });
   return {
     ...samples,
     scriptOverCatMs: samples.script.median - samples.cat.median,
-    oneDateScriptOverCatMs: samples.oneDateScript.median - samples.cat.median,
     cliRatio: samples.cli.median / samples.cat.median,
   };
-}
-
-/** The what-if script must say what the real one says: the same token, and the same expiry (within the second). */
-function checkOneDateScript(real, whatIf) {
-  const run = ({ command, args }) => JSON.parse(spawnSync(command, args, { encoding: 'utf8', env: { PATH: process.env.PATH } }).stdout);
-  const [a, b] = [run(real), run(whatIf)];
-  const apart = Math.abs(Date.parse(a.status.expirationTimestamp) - Date.parse(b.status.expirationTimestamp));
-  if (a.status.token !== b.status.token || !(apart <= 1000) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(b.status.expirationTimestamp)) {
-    throw new Error('the one-date what-if script disagrees with the generated exec script');
-  }
 }
 
 async function kubectlEndToEnd(cluster, workdir) {
@@ -339,7 +304,6 @@ function table(r) {
   section(`Credential cost per invocation (median of ${r.runs.credential} runs)`, ['credential', 'median', 'vs `cat`', 'target', 'met'], [
     ["`sh -c 'cat token'` (the limit)", ms(k.cat.median), '', '', ''],
     ['the generated `exec` sh script', ms(k.script.median), `+${k.scriptOverCatMs.toFixed(1)} ms`, '≤ +2.0 ms', mark(t[1].met)],
-    ['what-if, not shipped: that script with one `date` process, not two', ms(k.oneDateScript.median), `+${k.oneDateScriptOverCatMs.toFixed(1)} ms`, '', ''],
     ['`incluster-kubeconfig credential`', ms(k.cli.median), ratio(k.cliRatio), '', ''],
   ]);
   const e = r.kubectl;
