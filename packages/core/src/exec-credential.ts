@@ -9,7 +9,8 @@ export const EXEC_CREDENTIAL_LIFETIME_SECONDS = 60;
 
 /**
  * A POSIX sh program (no bash) that prints an ExecCredential with the token read at call time, by the shell's own
- * `read` rather than `cat`, since every process costs clients about a millisecond per call. The token path
+ * `read` rather than `cat`, since every process costs clients about a millisecond per call; `read` also trims the
+ * spaces and tabs around it, as client-go trims a token file. The token path
  * arrives as "$1", never spliced into the program, so no path can inject shell code. The expiry takes one `date`
  * where it can (GNU `-d`, then BSD `-v`), then busybox's `-d @N`, and falls back to now, which only makes clients
  * call it more often.
@@ -23,7 +24,7 @@ if [ ! -r "$token_file" ]; then
   echo "incluster: the token file $token_file cannot be read" >&2
   exit 1
 fi
-IFS= read -r token < "$token_file" || true
+read -r token < "$token_file" || true
 case $token in
   '') echo "incluster: the token file $token_file is empty" >&2; exit 1 ;;
   *[!A-Za-z0-9._~+/=-]*) echo "incluster: the token file $token_file holds characters a bearer token cannot have" >&2; exit 1 ;;

@@ -44,6 +44,9 @@ describe('the exec credential script', () => {
 
     writeFileSync(join(saDir, 'token'), 'rotated.token');
     expect(run().credential.status.token).toBe('rotated.token');
+
+    writeFileSync(join(saDir, 'token'), '  padded.token\t\n');
+    expect(run().credential.status.token).toBe('padded.token');
   });
 
   it(`expires the credential at most ${EXEC_CREDENTIAL_LIFETIME_SECONDS} s ahead, so clients re-run it after a rotation`, () => {
