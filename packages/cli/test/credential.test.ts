@@ -56,6 +56,17 @@ describe('incluster-kubeconfig credential', () => {
     expect(json.status.expirationTimestamp).toBe('2030-01-01T12:00:25Z');
   });
 
+  it('warns on stderr when the token has already expired, and still prints it for the client', async () => {
+    const expired = simulatedPod({ clock: () => NOW, tokenLifetimeSeconds: -60 });
+
+    const result = await credential([], expired.env(KUBERNETES_SERVICE));
+    expired.dispose();
+
+    expect(result.code).toBe(0);
+    expect(result.json.status.expirationTimestamp).toBe('2030-01-01T11:59:00Z');
+    expect(result.stderr).toBe('incluster-kubeconfig: warning: the token in the token file expired at 2030-01-01T11:59:00Z: the API server will refuse it.\n');
+  });
+
   it('gives a token that is not a JWT the full 60 s', async () => {
     container.pod.write('token', 'an-opaque-token');
 

@@ -1,5 +1,7 @@
 import { nodeFileReader, readServiceAccountToken, serviceAccountPaths } from '@incluster/core';
 import { Command } from 'commander';
+import { warningLine } from '../errors';
+import { rfc3339Seconds } from '../time';
 import { credentialExpiry, execCredential, requestedApiVersion } from '../exec-credential-output';
 import { addExamples } from '../help-text';
 import { CliIo, currentTime } from '../io';
@@ -49,6 +51,11 @@ export function printCredential(flags: CredentialFlags, io: CliIo): void {
   // The version is checked before the token is read: a plugin that cannot answer should not touch the secret.
   const apiVersion = requestedApiVersion(io.env.KUBERNETES_EXEC_INFO);
   const token = readServiceAccountToken(nodeFileReader, flags.tokenFile ?? serviceAccountPaths(io.env, flags.serviceAccountDir).tokenPath);
-  const expiry = credentialExpiry(currentTime(io), jwtExpiry(decodeJwtClaims(token)));
-  io.stdout(`${JSON.stringify(execCredential(apiVersion, token, expiry))}\n`);
+  const now = currentTime(io);
+  const tokenExpiry = jwtExpiry(decodeJwtClaims(token));
+  if (tokenExpiry !== undefined && tokenExpiry <= now) {
+    // Still printed: the client's request then fails with the API server's own 401, which is where users look.
+    io.stderr(warningLine(`the token in the token file expired at ${rfc3339Seconds(tokenExpiry)}: the API server will refuse it.`));
+  }
+  io.stdout(`${JSON.stringify(execCredential(apiVersion, token, credentialExpiry(now, tokenExpiry)))}\n`);
 }
