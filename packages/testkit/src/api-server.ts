@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import { createServer as createTcpServer, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import { TestCertificates } from './certificates';
 import { ServiceAccountIdentity, TokenAuthority } from './token-authority';
 
 export interface ApiServerOptions {
   readonly tls: TestCertificates;
   readonly authority: TokenAuthority;
-  /** Default `127.0.0.1`; `::1` works where the machine has IPv6 loopback (see ipv6LoopbackAvailable). */
+  /** Default `127.0.0.1`; `::1` works where the machine has IPv6 loopback (see hasIpv6Loopback). */
   readonly host?: string;
   /** Default 0: an ephemeral port. */
   readonly port?: number;
@@ -41,15 +41,6 @@ export interface ApiServer {
 /** A short, non-reversible tag that tells tokens apart in recorded requests without revealing them. */
 export function tokenTag(token: string): string {
   return createHash('sha256').update(token).digest('hex').slice(0, 8);
-}
-
-/** True when this machine can listen on the IPv6 loopback address. */
-export function ipv6LoopbackAvailable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createTcpServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(0, '::1', () => probe.close(() => resolve(true)));
-  });
 }
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {

@@ -8,11 +8,12 @@
  */
 export * from './conformance';
 export { GOLDEN_VECTORS_DIR, GoldenVector, loadGoldenVectors } from './golden-vectors';
-export { SimulatedCluster, SimulatedClusterOptions, hasIpv6Loopback, startSimulatedCluster } from './simulated-cluster';
+export { SimulatedCluster, SimulatedClusterOptions, startSimulatedCluster } from './simulated-cluster';
+export { hasIpv6Loopback } from './ipv6-loopback';
 export { SimulatedPod, SimulatedPodOptions, SERVICE_ACCOUNT_FILES, ServiceAccountFile } from './simulated-pod';
 export { TokenClaims, decodeTokenClaims, issueServiceAccountToken } from './service-account-token';
 export { ServiceAccountIdentity, TokenAuthority } from './token-authority';
-export { ApiServer, ApiServerOptions, RecordedRequest, ipv6LoopbackAvailable, startApiServer, tokenTag } from './api-server';
+export { ApiServer, ApiServerOptions, RecordedRequest, startApiServer, tokenTag } from './api-server';
 export { TestCertificates, createTestCertificates } from './certificates';
 export { kubectlPath } from './kubectl-binary';
 export {

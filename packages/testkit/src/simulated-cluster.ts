@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,13 +42,4 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
       pod.dispose();
     },
   };
-}
-
-/**
- * Whether this machine has IPv6 loopback, answered synchronously so that a suite can mark its IPv6 cases
- * as skipped while it is being defined, rather than pass them silently.
- */
-export function hasIpv6Loopback(): boolean {
-  const probe = "require('net').createServer().once('error',()=>process.exit(1)).listen(0,'::1',()=>process.exit(0))";
-  return spawnSync(process.execPath, ['-e', probe]).status === 0;
 }

@@ -1,4 +1,5 @@
-import { startSimulatedCluster, hasIpv6Loopback } from '../simulated-cluster';
+import { hasIpv6Loopback } from '../ipv6-loopback';
+import { startSimulatedCluster } from '../simulated-cluster';
 import { TestCertificates, createTestCertificates } from '../certificates';
 import { kubectlGetConfigMapNames, kubectlWhoami, runKubectl } from '../kubectl';
 import { CredentialMode, KubeconfigProducer, ProducerOptions, produceKubeconfigFile } from './producer';
