@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { pki } from 'node-forge';
-import { createTestCertificates } from '../src/certificates';
+import { createTestCertificates } from '../src/cluster/certificates';
 
 const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
 const HOUR_MS = 60 * 60 * 1000;

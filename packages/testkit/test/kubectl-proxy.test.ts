@@ -1,4 +1,4 @@
-import { startKubectlProxy } from '../src/kubectl-proxy';
+import { startKubectlProxy } from '../src/clients/kubectl-proxy';
 import { isRunning } from './support/is-running';
 import { useSimulatedCluster } from './support/simulated-cluster-fixture';
 

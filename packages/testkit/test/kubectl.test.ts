@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kubectlGetConfigMapNames, kubectlGetRawVersion, kubectlWhoami, runKubectl } from '../src/kubectl';
+import { kubectlGetConfigMapNames, kubectlGetRawVersion, kubectlWhoami, runKubectl } from '../src/clients/kubectl';
 import { execUser, printCredentialFrom } from './support/exec-user';
 import { isRunning } from './support/is-running';
 import { writeKubeconfigFile } from './support/kubeconfig-file';

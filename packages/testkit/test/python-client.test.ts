@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INSTALL_TEST_TOOLS_SCRIPT, PythonClientError, pythonListConfigMapNames, startPythonClient } from '../src/python-client';
+import { INSTALL_TEST_TOOLS_SCRIPT, PythonClientError, pythonListConfigMapNames, startPythonClient } from '../src/clients/python-client';
 import { execUser, printCredentialFrom } from './support/exec-user';
 import { kubeconfigText } from './support/kubeconfig-file';
 import { useSimulatedCluster } from './support/simulated-cluster-fixture';

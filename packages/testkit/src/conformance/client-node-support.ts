@@ -1,6 +1,6 @@
-import { TestCertificates, createTestCertificates } from '../certificates';
-import { ClientNodeError, clientNodeListConfigMapNames } from '../client-node';
-import { startSimulatedCluster } from '../simulated-cluster';
+import { TestCertificates, createTestCertificates } from '../cluster/certificates';
+import { ClientNodeError, clientNodeListConfigMapNames } from '../clients/client-node';
+import { startSimulatedCluster } from '../cluster/stand-in/simulated-cluster';
 import { AuthenticationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer } from './producer';
 

@@ -1,5 +1,5 @@
-import { createTestCertificates } from '../certificates';
-import { SimulatedPod } from '../simulated-pod';
+import { createTestCertificates } from '../cluster/certificates';
+import { SimulatedPod } from '../pod/simulated-pod';
 import { KubeconfigProducer, failureCode } from './producer';
 
 /** A Pod with a piece missing makes every producer fail with the core's error code, and produce nothing. */

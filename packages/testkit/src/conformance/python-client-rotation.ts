@@ -1,6 +1,6 @@
-import { TestCertificates } from '../certificates';
-import { PythonClient, startPythonClient } from '../python-client';
-import { startSimulatedCluster } from '../simulated-cluster';
+import { TestCertificates } from '../cluster/certificates';
+import { PythonClient, startPythonClient } from '../clients/python-client';
+import { startSimulatedCluster } from '../cluster/stand-in/simulated-cluster';
 import { RotationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer, sleep } from './producer';
 import { PYTHON_CLIENT_VERSION, expectMeasuredPythonClientVersion } from './python-client-support';

@@ -1,6 +1,6 @@
-import { TestCertificates, createTestCertificates } from '../certificates';
-import { PythonClientError, startPythonClient } from '../python-client';
-import { startSimulatedCluster } from '../simulated-cluster';
+import { TestCertificates, createTestCertificates } from '../cluster/certificates';
+import { PythonClientError, startPythonClient } from '../clients/python-client';
+import { startSimulatedCluster } from '../cluster/stand-in/simulated-cluster';
 import { AuthenticationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer } from './producer';
 

@@ -1,7 +1,7 @@
-import { hasIpv6Loopback } from '../ipv6-loopback';
-import { startSimulatedCluster } from '../simulated-cluster';
-import { TestCertificates, createTestCertificates } from '../certificates';
-import { kubectlGetConfigMapNames, kubectlWhoami, runKubectl } from '../kubectl';
+import { hasIpv6Loopback } from '../cluster/ipv6-loopback';
+import { startSimulatedCluster } from '../cluster/stand-in/simulated-cluster';
+import { TestCertificates, createTestCertificates } from '../cluster/certificates';
+import { kubectlGetConfigMapNames, kubectlWhoami, runKubectl } from '../clients/kubectl';
 import { CredentialMode, KubeconfigProducer, ProducerOptions, produceKubeconfigFile } from './producer';
 
 interface Environment {

@@ -1,7 +1,7 @@
-import { tokenTag } from '../api-server';
-import { TestCertificates, createTestCertificates } from '../certificates';
-import { KubectlProxy, startKubectlProxy } from '../kubectl-proxy';
-import { SimulatedCluster, startSimulatedCluster } from '../simulated-cluster';
+import { tokenTag } from '../cluster/stand-in/api-server';
+import { TestCertificates, createTestCertificates } from '../cluster/certificates';
+import { KubectlProxy, startKubectlProxy } from '../clients/kubectl-proxy';
+import { SimulatedCluster, startSimulatedCluster } from '../cluster/stand-in/simulated-cluster';
 import { RotationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer, produceKubeconfigFile, sleep } from './producer';
 import { PythonRotationMeasurement, describePythonClientRotation, measurePythonClientRotation } from './python-client-rotation';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ApiServer } from '../../src/api-server';
-import { SimulatedCluster, startSimulatedCluster } from '../../src/simulated-cluster';
-import { SimulatedPod } from '../../src/simulated-pod';
+import { ApiServer } from '../../src/cluster/stand-in/api-server';
+import { SimulatedCluster, startSimulatedCluster } from '../../src/cluster/stand-in/simulated-cluster';
+import { SimulatedPod } from '../../src/pod/simulated-pod';
 import { KubeconfigSpec, writeKubeconfigFile } from './kubeconfig-file';
 
 /** A simulated cluster shared by the tests of one describe block. */

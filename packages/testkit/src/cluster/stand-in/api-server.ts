@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import { isIPv6 } from 'node:net';
-import { TestCertificates } from './certificates';
-import { ServiceAccountIdentity, TokenAuthority } from './token-authority';
+import { TestCertificates } from '../certificates';
+import { ServiceAccountIdentity, TokenAuthority } from '../../pod/token-authority';
 
 export interface ApiServerOptions {
   readonly tls: TestCertificates;

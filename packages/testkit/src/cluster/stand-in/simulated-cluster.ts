@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiServer, startApiServer } from './api-server';
-import { TestCertificates, createTestCertificates } from './certificates';
-import { SimulatedPod, SimulatedPodOptions } from './simulated-pod';
+import { TestCertificates, createTestCertificates } from '../certificates';
+import { SimulatedPod, SimulatedPodOptions } from '../../pod/simulated-pod';
 
 export interface SimulatedClusterOptions extends Omit<SimulatedPodOptions, 'certificateAuthority'> {
   /** Reuse certificates across clusters: generating them takes a few hundred milliseconds. */

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kubectlPath } from './kubectl-binary';
+import { kubectlPath } from '../toolchain/kubectl-binary';
 import { collectOutput } from './process-output';
 
 const DEFAULT_TIMEOUT_MS = 20_000;

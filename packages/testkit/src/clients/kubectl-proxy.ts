@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { kubectlPath } from './kubectl-binary';
+import { kubectlPath } from '../toolchain/kubectl-binary';
 import { cleanEnv } from './kubectl';
 
 const PROXY_START_TIMEOUT_MS = 10_000;

@@ -1,0 +1,22 @@
+/** The real clients a kubeconfig must satisfy, each run as its users run it: kubectl, client-node, the Python client. */
+export {
+  KubectlOptions,
+  KubectlResult,
+  KubernetesVersionInfo,
+  kubectlGetConfigMapNames,
+  kubectlGetRawVersion,
+  kubectlVersion,
+  kubectlWhoami,
+  runKubectl,
+} from './kubectl';
+export { KubectlProxy, KubectlProxyOptions, startKubectlProxy } from './kubectl-proxy';
+export { ClientNodeError, clientNodeListConfigMapNames } from './client-node';
+export {
+  INSTALL_TEST_TOOLS_SCRIPT,
+  PYTHON_WITH_KUBERNETES_CLIENT,
+  PythonClient,
+  PythonClientError,
+  PythonClientOptions,
+  pythonListConfigMapNames,
+  startPythonClient,
+} from './python-client';

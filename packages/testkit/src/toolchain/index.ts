@@ -1,0 +1,2 @@
+/** Where the binaries the tests run come from, pinned and cached outside the repository. */
+export { kubectlPath } from './kubectl-binary';
