@@ -62,6 +62,13 @@ root.testTask.spawn(typecheckExamples);
 root.testTask.spawn(apiDocs);
 // Test tools that do not come from npm (the Kubernetes Python client, from Debian).
 root.testTask.exec('bash scripts/install-test-tools.sh');
+// The real stack's binaries, built from the Go module proxy once per pinned version into ~/.cache/incluster/toolchain,
+// here rather than inside a test so that a first build shows its progress outside any test timeout.
+const toolchain = root.addTask('toolchain', {
+  description: 'Build (once per version) or find the pinned kube-apiserver, etcd, Pulumi CLI and Kubernetes plugin',
+  exec: 'node packages/testkit/lib/toolchain/prepare.js',
+});
+root.testTask.spawn(toolchain);
 root.testTask.exec(lernaRun('test'));
 root.packageTask.exec(lernaRun('package'));
 root.addTask('demo', {
@@ -130,7 +137,16 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
       junitReporting: false,
       // Snapshots are promises (the cluster block above all): a drift must fail, never be rewritten.
       updateSnapshot: javascript.UpdateSnapshot.NEVER,
-      jestConfig: { testEnvironmentOptions: { globalsCleanup: 'off' } },
+      jestConfig: {
+        testEnvironmentOptions: { globalsCleanup: 'off' },
+        // The slow cases wait (token refresh windows, real servers) far more than they compute: two files at a time
+        // on two cores halves the suite's wall time.
+        maxWorkers: 2,
+        // Most tests run real processes (kubectl, helm, Python, Node children): seconds each on a loaded machine.
+        testTimeout: 30_000,
+        // Ends any etcd or kube-apiserver that a crashed test worker left running.
+        globalTeardown: spec.dir === 'testkit' ? '<rootDir>/src/cluster/real/global-teardown.ts' : '@incluster/testkit/lib/cluster/real/global-teardown',
+      },
     },
   });
   pkg.package.addField('version', versionOnDisk(outdir));

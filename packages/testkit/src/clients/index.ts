@@ -1,4 +1,4 @@
-/** The real clients a kubeconfig must satisfy, each run as its users run it: kubectl, client-node, the Python client. */
+/** The real clients a kubeconfig must satisfy, each run as its users run it: kubectl, helm, client-node, the Python client. */
 export {
   KubectlOptions,
   KubectlResult,
@@ -20,3 +20,4 @@ export {
   pythonListConfigMapNames,
   startPythonClient,
 } from './python-client';
+export { helmListReleases, runHelm } from './helm';

@@ -1,11 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { md, pki } from 'node-forge';
 
 /** A throwaway CA and a server certificate it signed, as PEM. */
 export interface TestCertificates {
   readonly caCertificate: string;
+  /** The CA's private key, for signing client certificates (createClientCertificate). */
+  readonly caKey: string;
   readonly serverCertificate: string;
   readonly serverKey: string;
+}
+
+/** A client certificate and its key, as PEM. */
+export interface ClientCertificate {
+  readonly certificate: string;
+  readonly key: string;
 }
 
 /** The names a client inside or outside a Pod may use to reach the stand-in API server. */
@@ -49,9 +57,41 @@ export function createTestCertificates(): TestCertificates {
 
   return {
     caCertificate: pki.certificateToPem(ca),
+    caKey: pki.privateKeyToPem(caKeys.privateKey),
     serverCertificate: pki.certificateToPem(server),
     serverKey: pki.privateKeyToPem(serverKeys.privateKey),
   };
+}
+
+/**
+ * A client certificate signed by the test CA. The API server takes the common name as the user and each
+ * organization as a group (`system:masters` is the cluster admin).
+ */
+export function createClientCertificate(certificates: TestCertificates, subject: { commonName: string; organizations?: readonly string[] }): ClientCertificate {
+  const ca = pki.certificateFromPem(certificates.caCertificate);
+  const keys = pki.rsa.generateKeyPair({ bits: RSA_KEY_BITS });
+  const client = newCertificate(
+    keys.publicKey,
+    [{ name: 'commonName', value: subject.commonName }, ...(subject.organizations ?? []).map((value) => ({ name: 'organizationName', value }))],
+    ca.subject.attributes,
+  );
+  client.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', clientAuth: true },
+    { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  client.sign(pki.privateKeyFromPem(certificates.caKey), md.sha256.create());
+  return { certificate: pki.certificateToPem(client), key: pki.privateKeyToPem(keys.privateKey) };
+}
+
+/** An RSA key pair as PEM (PKCS#1 private key, SubjectPublicKeyInfo public key), such as a service-account signing key. */
+export function createKeyPair(): { privateKey: string; publicKey: string } {
+  return generateKeyPairSync('rsa', {
+    modulusLength: RSA_KEY_BITS,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
 }
 
 function newCertificate(

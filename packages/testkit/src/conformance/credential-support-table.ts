@@ -1,4 +1,5 @@
 import { CLIENT_NODE_OUTCOME } from './client-node-support';
+import { HELM_OUTCOME } from './helm-support';
 import { AuthenticationOutcome, RotationOutcome } from './outcomes';
 import { ALL_CREDENTIAL_MODES, CredentialMode } from './producer';
 import { PYTHON_CLIENT_ROTATION_OUTCOME } from './python-client-rotation';
@@ -17,9 +18,13 @@ interface MeasuredClient {
 
 const MEASURED_CLIENTS: readonly MeasuredClient[] = [
   {
-    name: 'kubectl, helm, pulumi-kubernetes (client-go)',
+    name: 'kubectl (client-go)',
     authentication: { outcome: KUBECTL_OUTCOME, measuredBy: 'real-kubectl.ts' },
     rotation: { outcome: KUBECTL_ROTATION_OUTCOME, measuredBy: 'rotation.ts' },
+  },
+  {
+    name: 'helm (client-go)',
+    authentication: { outcome: HELM_OUTCOME, measuredBy: 'helm-support.ts' },
   },
   {
     name: '@kubernetes/client-node 1.4',

@@ -4,8 +4,12 @@
  * a measurement, never an assertion.
  */
 
-/** One request from a fresh client, with the kubeconfig as produced. */
-export type AuthenticationOutcome = 'authenticated' | 'HTTP 401';
+/**
+ * One request from a fresh client, with the kubeconfig as produced: it authenticated, it sent a credential that was
+ * refused, or it sent none at all (the stand-in sees no Authorization header; a real server takes the request as
+ * system:anonymous and forbids it).
+ */
+export type AuthenticationOutcome = 'authenticated' | 'HTTP 401' | 'no credential sent';
 
 /**
  * Requests from one long-lived client after the kubelet rotated the token, the client's refresh window passed, and

@@ -1,8 +1,7 @@
-import { TestCertificates } from '../cluster/certificates';
 import { PythonClient, startPythonClient } from '../clients/python-client';
-import { startSimulatedCluster } from '../cluster/stand-in/simulated-cluster';
 import { RotationOutcome } from './outcomes';
 import { CredentialMode, KubeconfigProducer, sleep } from './producer';
+import { ProvingGround } from './proving-ground';
 import { PYTHON_CLIENT_VERSION, expectMeasuredPythonClientVersion } from './python-client-support';
 
 /**
@@ -30,29 +29,32 @@ export type PythonRotationMeasurement = { readonly statuses: readonly number[] }
 export async function measurePythonClientRotation(
   produce: KubeconfigProducer,
   mode: CredentialMode,
-  certificates: TestCertificates,
+  ground: ProvingGround,
   waitMs: number,
 ): Promise<PythonRotationMeasurement> {
-  const cluster = await startSimulatedCluster({ certificates });
   let client: PythonClient | undefined;
+  const pod = await ground.startPod().catch((error: Error) => error);
+  if (pod instanceof Error) {
+    return { error: pod };
+  }
   try {
-    client = await startPythonClient(await produce({ env: cluster.env, options: { credential: mode } }));
+    client = await startPythonClient(await produce({ env: pod.env, options: { credential: mode } }));
     expectMeasuredPythonClientVersion(client.version);
-    await client.listConfigMapNames(cluster.pod.namespace);
-    const old = cluster.pod.currentToken;
-    cluster.pod.rotate();
+    await client.listConfigMapNames(pod.namespace);
+    const old = pod.currentToken;
+    await pod.rotate();
     await sleep(waitMs);
-    cluster.pod.revoke(old);
+    await pod.revoke(old);
     const statuses: number[] = [];
     for (let i = 0; i < REQUESTS_AFTER_REVOCATION; i++) {
-      statuses.push(await client.listConfigMapNames(cluster.pod.namespace).then(() => 200, (error: { status?: number }) => error.status ?? 0));
+      statuses.push(await client.listConfigMapNames(pod.namespace).then(() => 200, (error: { status?: number }) => error.status ?? 0));
     }
     return { statuses };
   } catch (error) {
     return { error: error as Error };
   } finally {
     await client?.stop();
-    await cluster.dispose();
+    await pod.dispose();
   }
 }
 

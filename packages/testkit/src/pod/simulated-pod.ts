@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { issueServiceAccountToken } from './service-account-token';
+import { ServiceAccountFile, ServiceAccountVolume } from './service-account-volume';
 import { ServiceAccountIdentity, TokenAuthority } from './token-authority';
+
+export { SERVICE_ACCOUNT_FILES, ServiceAccountFile } from './service-account-volume';
 
 export interface SimulatedPodOptions {
   /** PEM of the CA that signed the API server's certificate, written as ca.crt. */
@@ -18,18 +18,10 @@ export interface SimulatedPodOptions {
   readonly clock?: () => Date;
 }
 
-/** The three files of a projected service-account volume. */
-export const SERVICE_ACCOUNT_FILES = ['token', 'ca.crt', 'namespace'] as const;
-
-export type ServiceAccountFile = (typeof SERVICE_ACCOUNT_FILES)[number];
-
 /**
- * A Pod's service-account volume on real disk, laid out as the kubelet's atomic writer does: the files live in a
- * timestamped `..<time>` directory, `..data` links to it, and `token`, `ca.crt` and `namespace` link through `..data`.
- * Rotation and write() write a new directory and swap `..data` with one rename, so a reader never sees a half-written file.
- *
- * It is also the TokenAuthority of the stand-in API server: every token it issued is valid until revoked, as a
- * projected token stays valid after rotation until it expires.
+ * A Pod's service-account volume (ServiceAccountVolume: the kubelet's layout on real disk) filled with tokens this
+ * Pod issues itself. It is also the TokenAuthority of the stand-in API server: every token it issued is valid until
+ * revoked, as a projected token stays valid after rotation until it expires.
  */
 export class SimulatedPod implements TokenAuthority {
   /** The directory to use as INCLUSTER_SERVICE_ACCOUNT_DIR: the Pod's /var/run/secrets/kubernetes.io/serviceaccount. */
@@ -39,16 +31,10 @@ export class SimulatedPod implements TokenAuthority {
   /** The Pod's namespace, as its tokens and identity name it; write('namespace', …) changes only the file. */
   public readonly namespace: string;
   public readonly identity: ServiceAccountIdentity;
-  private readonly root: string;
   private readonly valid = new Set<string>();
-  /** What the volume holds, written anew by every rotation and write. */
-  private readonly files: Record<ServiceAccountFile, string>;
+  private readonly volume: ServiceAccountVolume;
 
   constructor(private readonly options: SimulatedPodOptions) {
-    this.root = mkdtempSync(join(tmpdir(), 'incluster-pod-'));
-    this.serviceAccountDir = join(this.root, 'serviceaccount');
-    this.tokenPath = join(this.serviceAccountDir, 'token');
-    this.certificateAuthorityPath = join(this.serviceAccountDir, 'ca.crt');
     this.namespace = options.namespace ?? 'team-a';
     const name = options.serviceAccount ?? 'deployer';
     this.identity = {
@@ -56,24 +42,22 @@ export class SimulatedPod implements TokenAuthority {
       uid: randomUUID(),
       groups: ['system:serviceaccounts', `system:serviceaccounts:${this.namespace}`, 'system:authenticated'],
     };
-    mkdirSync(this.serviceAccountDir);
-    this.files = { token: this.issue(), 'ca.crt': options.certificateAuthority, namespace: this.namespace };
-    this.writeVolume();
-    for (const file of SERVICE_ACCOUNT_FILES) {
-      symlinkSync(join('..data', file), join(this.serviceAccountDir, file));
-    }
+    this.volume = new ServiceAccountVolume({ token: this.issue(), 'ca.crt': options.certificateAuthority, namespace: this.namespace }, () => this.now());
+    this.serviceAccountDir = this.volume.dir;
+    this.tokenPath = this.volume.tokenPath;
+    this.certificateAuthorityPath = this.volume.certificateAuthorityPath;
   }
 
   /** The token now on disk. Tests compare tags of it, never print it. */
   public get currentToken(): string {
-    return this.files.token;
+    return this.volume.read('token');
   }
 
   /** Replaces the token on disk as the kubelet does at 80% of its lifetime. The old token stays valid. */
   public rotate(): string {
-    this.files.token = this.issue();
-    this.writeVolume();
-    return this.files.token;
+    const token = this.issue();
+    this.volume.write('token', token);
+    return token;
   }
 
   /**
@@ -82,8 +66,7 @@ export class SimulatedPod implements TokenAuthority {
    * a written token stays until the next one. The API server accepts a written token only if the Pod issued it.
    */
   public write(file: ServiceAccountFile, content: string): void {
-    this.files[file] = content;
-    this.writeVolume();
+    this.volume.write(file, content);
   }
 
   /** Makes the API server reject a token from now on, as it does once the token expires. */
@@ -100,20 +83,16 @@ export class SimulatedPod implements TokenAuthority {
    * process.env is never touched.
    */
   public env(server: { readonly host: string; readonly port: number }): Record<string, string> {
-    return {
-      KUBERNETES_SERVICE_HOST: server.host,
-      KUBERNETES_SERVICE_PORT: String(server.port),
-      INCLUSTER_SERVICE_ACCOUNT_DIR: this.serviceAccountDir,
-    };
+    return podEnvironment(server, this.serviceAccountDir);
   }
 
   /** Deletes one of the files, as a Pod with a broken or absent mount would lack it. Later writes do not bring it back. */
   public remove(file: ServiceAccountFile): void {
-    rmSync(join(this.serviceAccountDir, file), { force: true });
+    this.volume.remove(file);
   }
 
   public dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    this.volume.dispose();
   }
 
   private issue(): string {
@@ -128,31 +107,16 @@ export class SimulatedPod implements TokenAuthority {
     return token;
   }
 
-  private writeVolume(): void {
-    const dataLink = join(this.serviceAccountDir, '..data');
-    const previous = this.currentDataDir(dataLink);
-    const stamp = this.now().toISOString().replace(/[-:T]/g, '_').replace(/\..*$/, '');
-    const dataDir = mkdtempSync(join(this.serviceAccountDir, `..${stamp}.`));
-    for (const file of SERVICE_ACCOUNT_FILES) {
-      writeFileSync(join(dataDir, file), this.files[file], file === 'token' ? { mode: 0o600 } : {});
-    }
-    const newLink = join(this.serviceAccountDir, '..data_tmp');
-    symlinkSync(basename(dataDir), newLink);
-    renameSync(newLink, dataLink);
-    if (previous) {
-      rmSync(join(this.serviceAccountDir, previous), { recursive: true, force: true });
-    }
-  }
-
   private now(): Date {
     return this.options.clock?.() ?? new Date();
   }
+}
 
-  private currentDataDir(dataLink: string): string | undefined {
-    try {
-      return readlinkSync(dataLink);
-    } catch {
-      return undefined;
-    }
-  }
+/** The variables the kubelet sets in every container, plus where this Pod's service account is mounted. */
+export function podEnvironment(server: { readonly host: string; readonly port: number }, serviceAccountDir: string): Record<string, string> {
+  return {
+    KUBERNETES_SERVICE_HOST: server.host,
+    KUBERNETES_SERVICE_PORT: String(server.port),
+    INCLUSTER_SERVICE_ACCOUNT_DIR: serviceAccountDir,
+  };
 }

@@ -6,7 +6,7 @@
  *   INCLUSTER_PULUMI_RESOURCE_KUBERNETES;
  * - prepare.ts builds them all ahead of the tests, which is what `npm test` does first.
  */
-export { kubectlPath } from './kubectl-binary';
+export { helmPath, kubectlPath } from './kubectl-binary';
 export { PINNED } from './versions';
 export { toolchainCacheDir } from './cache-dir';
 export { PinnedBinary, resolvePinnedBinary } from './pinned-binary';

