@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import { toolchainCacheDir } from './cache-dir';
@@ -12,8 +12,11 @@ export interface PinnedBinary {
   readonly version: string;
   /** The variable that names a prebuilt binary instead, such as INCLUSTER_KUBE_APISERVER. */
   readonly envVar: string;
-  /** The arguments that make the binary print its version, and how the pinned version shows in that output. */
-  readonly versionCheck: { readonly args: readonly string[]; readonly pattern: RegExp };
+  /**
+   * How the binary tells its version: the arguments that make it print it and how the pinned version shows in that
+   * output, or (for a plugin that prints none) the text its file embeds.
+   */
+  readonly versionCheck: { readonly args: readonly string[]; readonly pattern: RegExp } | { readonly embeds: string };
   /** What a cold build costs on a 2-core machine, shown while it runs. */
   readonly expectedBuild: string;
   /** Builds the binary in `workDir` (empty, writable, removed afterwards) and returns the built file's path. */
@@ -85,14 +88,29 @@ async function waitForLock(binary: PinnedBinary, dir: string): Promise<() => Pro
 }
 
 function checkGivenBinary(binary: PinnedBinary, path: string): string {
-  const result = spawnSync(path, binary.versionCheck.args, { encoding: 'utf8', timeout: 30_000 });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.error || !binary.versionCheck.pattern.test(output)) {
-    const seen = result.error ? `cannot be run (${result.error.message})` : `reports ${JSON.stringify(output.split('\n')[0])}`;
+  const found = reportedVersion(binary, path);
+  if (!found.matches) {
     throw new Error(
-      `${binary.envVar} is ${path}, which ${seen}, but the tests are pinned to ${binary.name} ${binary.version} ` +
+      `${binary.envVar} is ${path}, which ${found.seen}, but the tests are pinned to ${binary.name} ${binary.version} ` +
         `(packages/testkit/src/toolchain/versions.ts). Point ${binary.envVar} at a ${binary.version} binary, or unset it to have one built.`,
     );
   }
   return path;
+}
+
+function reportedVersion(binary: PinnedBinary, path: string): { matches: boolean; seen: string } {
+  const check = binary.versionCheck;
+  if ('embeds' in check) {
+    try {
+      return readFileSync(path).includes(check.embeds) ? { matches: true, seen: '' } : { matches: false, seen: `does not embed ${check.embeds}` };
+    } catch (error) {
+      return { matches: false, seen: `cannot be read (${(error as Error).message})` };
+    }
+  }
+  const result = spawnSync(path, check.args, { encoding: 'utf8', timeout: 30_000 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.error) {
+    return { matches: false, seen: `cannot be run (${result.error.message})` };
+  }
+  return { matches: check.pattern.test(output), seen: `reports ${JSON.stringify(output.split('\n')[0])}` };
 }

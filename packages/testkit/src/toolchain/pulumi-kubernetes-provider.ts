@@ -18,7 +18,8 @@ export const PULUMI_KUBERNETES_PROVIDER: PinnedBinary = {
   name: 'pulumi-resource-kubernetes',
   version,
   envVar: 'INCLUSTER_PULUMI_RESOURCE_KUBERNETES',
-  versionCheck: { args: ['-version'], pattern: new RegExp(`${version.replace(/\./g, '\\.')}`) },
+  // The plugin has no version flag; its embedded schema names the release it was built as (generate.go's VERSION).
+  versionCheck: { embeds: `"name":"kubernetes","displayName":"Kubernetes","version":"${version}"` },
   expectedBuild: 'a cold build takes about 10 minutes and 4 GB of memory on 2 cores',
   build: async (go, workDir) => {
     const upstream = await downloadModule(go, PROVIDER, moduleVersion, workDir);
