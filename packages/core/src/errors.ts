@@ -25,6 +25,9 @@ export class InClusterConfigError extends Error {
     super(message);
     this.name = 'InClusterConfigError';
     this.code = code;
+    // A printed stack (an unhandled exception in a Pulumi program, say) names the code the way Node names its own:
+    // `InClusterConfigError [NOT_IN_CLUSTER]: …`. The name and the message stay as they are.
+    this.stack = this.stack?.replace(/^InClusterConfigError:/, `InClusterConfigError [${code}]:`);
   }
 }
 

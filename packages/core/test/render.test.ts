@@ -109,3 +109,13 @@ describe('renderKubeconfig', () => {
     expect(isInClusterConfigError(new Error('x'))).toBe(false);
   });
 });
+
+describe('InClusterConfigError', () => {
+  it('names its code in a printed stack, as Node names its own coded errors, and keeps name and message', () => {
+    const error = new InClusterConfigError('NOT_IN_CLUSTER', 'not in a Pod');
+    expect(error.stack?.split('\n')[0]).toBe('InClusterConfigError [NOT_IN_CLUSTER]: not in a Pod');
+    expect(error.name).toBe('InClusterConfigError');
+    expect(error.message).toBe('not in a Pod');
+    expect(isInClusterConfigError(error)).toBe(true);
+  });
+});
