@@ -3,12 +3,12 @@
  * first run shows its progress here rather than inside a test's timeout. `node lib/toolchain/prepare.js [name…]`.
  */
 import { ETCD } from './etcd';
-import { KUBE_APISERVER } from './kube-apiserver';
+import { KUBE_APISERVER, KUBE_CONTROLLER_MANAGER } from './kubernetes';
 import { PinnedBinary, resolvePinnedBinary } from './pinned-binary';
 import { PULUMI_CLI } from './pulumi-cli';
 import { PULUMI_KUBERNETES_PROVIDER } from './pulumi-kubernetes-provider';
 
-const ALL: readonly PinnedBinary[] = [KUBE_APISERVER, ETCD, PULUMI_CLI, PULUMI_KUBERNETES_PROVIDER];
+const ALL: readonly PinnedBinary[] = [KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, ETCD, PULUMI_CLI, PULUMI_KUBERNETES_PROVIDER];
 
 async function main(names: readonly string[]): Promise<void> {
   const unknown = names.filter((name) => !ALL.some((binary) => binary.name === name));

@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 import { registerProcess, unregisterProcess } from './process-registry';
 
-const STOP_GRACE_MS = 5_000;
+// Nothing a test cluster holds must survive it, so a slow graceful shutdown is not waited for.
+const STOP_GRACE_MS = 2_000;
 
 /** A server process of a real cluster, with its output in a log file and its lifetime bounded by the test's. */
 export interface ManagedProcess {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ETCD } from '../../toolchain/etcd';
-import { KUBE_APISERVER } from '../../toolchain/kube-apiserver';
+import { KUBE_APISERVER, KUBE_CONTROLLER_MANAGER } from '../../toolchain/kubernetes';
 import { resolvePinnedBinary } from '../../toolchain/pinned-binary';
 import { PINNED } from '../../toolchain/versions';
 import { createClientCertificate, createKeyPair, createTestCertificates } from '../certificates';
@@ -12,6 +12,7 @@ import { AdminCredentials, mustCallApi } from './admin-api';
 import { startEtcd } from './etcd-server';
 import { Ipv6Forwarder, forwardIpv6ToLoopback } from './ipv6-forwarder';
 import { startKubeApiserver } from './kube-apiserver';
+import { startKubeControllerManager } from './kube-controller-manager';
 import { RealPod } from './real-pod';
 
 /** The verbs a least-privilege deployer gets on ConfigMaps, in one namespace. */
@@ -26,7 +27,7 @@ export interface RealPodOptions {
   readonly alsoGrantIn?: readonly string[];
 }
 
-/** A real control plane: etcd and kube-apiserver on loopback, torn down without a trace by dispose(). */
+/** A real control plane: etcd, kube-apiserver and kube-controller-manager on loopback, torn down without a trace by dispose(). */
 export interface RealCluster {
   /** `https://127.0.0.1:<port>` */
   readonly url: string;
@@ -43,7 +44,7 @@ export interface RealCluster {
   readonly admin: AdminCredentials;
   /** A scratch directory removed with the cluster. */
   readonly workDir: string;
-  /** The process ids of etcd and kube-apiserver. */
+  /** The process ids of etcd, kube-apiserver and kube-controller-manager. */
   readonly pids: readonly number[];
   createNamespace(name: string): Promise<void>;
   createServiceAccount(namespace: string, name: string): Promise<void>;
@@ -59,12 +60,15 @@ export interface RealCluster {
 let serviceAccounts = 0;
 
 /**
- * Starts etcd and kube-apiserver (built from pinned sources on first use; see toolchain/) with fresh certificates:
- * a serving certificate for 127.0.0.1, ::1 and localhost, an admin client certificate, and a service-account
- * signing key. Resolves once /readyz answers, usually within 5 to 10 s.
+ * Starts etcd, kube-apiserver and kube-controller-manager (its garbage collector and namespace controller; built
+ * from pinned sources on first use, see toolchain/) with fresh certificates: a serving certificate for 127.0.0.1, ::1
+ * and localhost, an admin client certificate, and a service-account signing key. Resolves once /readyz answers and
+ * the controllers are up, usually within 5 to 10 s.
  */
 export async function startRealCluster(): Promise<RealCluster> {
-  const [etcdBinary, apiserverBinary] = [await resolvePinnedBinary(ETCD), await resolvePinnedBinary(KUBE_APISERVER)];
+  const etcdBinary = await resolvePinnedBinary(ETCD);
+  const apiserverBinary = await resolvePinnedBinary(KUBE_APISERVER);
+  const controllerManagerBinary = await resolvePinnedBinary(KUBE_CONTROLLER_MANAGER);
   const workDir = mkdtempSync(join(tmpdir(), 'incluster-real-cluster-'));
   const stops: Array<() => Promise<void>> = [];
   const dispose = async () => {
@@ -103,6 +107,8 @@ export async function startRealCluster(): Promise<RealCluster> {
       clientKey: adminCertificate.key,
     };
     const adminKubeconfig = writeAdminKubeconfig(workDir, admin);
+    const controllerManager = await startKubeControllerManager(controllerManagerBinary, workDir, adminKubeconfig);
+    stops.push(() => controllerManager.stop());
     const cluster: RealCluster = {
       url: apiserver.url,
       host: '127.0.0.1',
@@ -113,7 +119,7 @@ export async function startRealCluster(): Promise<RealCluster> {
       adminKubeconfig,
       admin,
       workDir,
-      pids: [etcd.process.pid, apiserver.process.pid],
+      pids: [etcd.process.pid, apiserver.process.pid, controllerManager.pid],
       createNamespace: async (name) => {
         await mustCallApi(admin, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'ok');
       },
