@@ -21,7 +21,12 @@ const root = new javascript.NodeProject({
   jest: false,
   licensed: false,
   // typedoc 0.28 is the last to accept TypeScript 6.
-  devDeps: ['projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20', 'typedoc@~0.28.20'],
+  devDeps: [
+    'projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20', 'typedoc@~0.28.20',
+    // The example programs resolve their packages from the repository's root, where the real-engine tests run them.
+    // @pulumi/kubernetes is the release of the Kubernetes plugin those tests build (testkit/src/toolchain/versions.ts).
+    '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.25.0',
+  ],
   gitignore: ['/.cache/', '*.tgz', '/docs/api/'],
 });
 root.package.addField('private', true);
@@ -180,6 +185,8 @@ const testkit = workspacePackage({
   devDeps: ['@types/adm-zip@^0.5.7', '@types/node-forge@^1.3.11', '@types/proper-lockfile@^4.1.4'],
 });
 testkit.addPackageIgnore('!/vectors/');
+// The programs that run a Pulumi program as an Automation API inline program, for the real-engine harness.
+testkit.addPackageIgnore('!/pulumi-runners/');
 
 const core = workspacePackage({
   dir: 'core',
@@ -216,8 +223,9 @@ workspacePackage({
   deps: [inRepo(core)],
   // Peers, so that the program and the adapter share one @pulumi/pulumi (its runtime state is global).
   peerDeps: ['@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.16.0'],
-  // 3.248 is the last @pulumi/pulumi whose engines allow Node 20.
-  devDeps: [inRepo(testkit), '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.34.0', 'yaml@^2.8.0'],
+  // 3.248 is the last @pulumi/pulumi whose engines allow Node 20. @pulumi/kubernetes is the release of the Kubernetes
+  // plugin that the real-engine tests build (packages/testkit/src/toolchain/versions.ts), so SDK and plugin agree.
+  devDeps: [inRepo(testkit), '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.25.0', 'yaml@^2.8.0'],
 });
 
 workspacePackage({

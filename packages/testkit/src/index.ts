@@ -6,6 +6,7 @@
  * - pod/: a simulated Pod, its service-account volume in the kubelet's layout;
  * - cluster/: the servers a kubeconfig is proven against;
  * - clients/: the real kubectl, client-node and the official Python client;
+ * - pulumi/: the real Pulumi engine, running a program as a stack;
  * - toolchain/: where the binaries come from.
  */
 export * from './conformance';
@@ -14,3 +15,4 @@ export * from './pod';
 export * from './cluster';
 export * from './clients';
 export * from './toolchain';
+export * from './pulumi';
