@@ -21,3 +21,4 @@ export {
   startPythonClient,
 } from './python-client';
 export { helmListReleases, runHelm } from './helm';
+export { ProcessOutput } from './process-output';

@@ -10,6 +10,7 @@ export { helmPath, kubectlPath } from './kubectl-binary';
 export { PINNED } from './versions';
 export { toolchainCacheDir } from './cache-dir';
 export { PinnedBinary, resolvePinnedBinary } from './pinned-binary';
+export { GoCommand } from './go-command';
 export { KUBE_APISERVER, KUBE_CONTROLLER_MANAGER } from './kubernetes';
 export { ETCD } from './etcd';
 export { PULUMI_CLI } from './pulumi-cli';
