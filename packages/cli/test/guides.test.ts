@@ -49,7 +49,7 @@ describe.each(GUIDES)('%s', (guide) => {
       await cluster.dispose();
       rmSync(home, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('docs/getting-started.md', () => {
