@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonFile, javascript, typescript } from 'projen';
+import { pythonPackage } from './projenrc/python-package';
 
 const NODE_ENGINES = '>=20.0.0';
 const TYPESCRIPT = '~6.0.2';
@@ -45,7 +46,7 @@ new JsonFile(root, 'lerna.json', {
         conventionalCommits: true,
         message: 'chore(release): publish',
         // Generated files, docs and tests never make a release by themselves.
-        ignoreChanges: ['**/test/**', '**/*.md', '**/.projen/**', '**/tsconfig*.json', '**/.npmignore', '**/.gitignore', '**/.gitattributes'],
+        ignoreChanges: ['**/test/**', '**/*.md', '**/.projen/**', '**/tsconfig*.json', '**/.npmignore', '**/.gitignore', '**/.gitattributes', '**/requirements-*.txt'],
       },
     },
   },
@@ -86,7 +87,8 @@ root.addTask('bench', {
 });
 // lerna version writes package.json files behind projen's back; synthesise again so .projen/deps.json follows.
 // lerna commits only the files it wrote itself, so the script stages what the synthesis changed.
-root.package.setScript('version', 'npx projen && git add -A .projen packages/*/.projen packages/*/package.json');
+// The Python package's version follows its package.json into pyproject.toml and _version.py (docs/releasing.md).
+root.package.setScript('version', 'npx projen && git add -A .projen packages/*/.projen packages/*/package.json packages/python/pyproject.toml packages/python/src/incluster/_version.py');
 
 /** The version lerna last wrote, carried forward because projen would otherwise reset it to 0.0.0. */
 function versionOnDisk(dir: string): string {
@@ -239,5 +241,9 @@ workspacePackage({
   // 1.4.x: 2.x needs Node 22.
   devDeps: [inRepo(testkit), '@kubernetes/client-node@~1.4.0'],
 });
+
+// The Python distribution, held to the same golden vectors and conformance suite (docs/python.md).
+pythonPackage({ parent: root, devDeps: [inRepo(testkit), inRepo(core)], version: versionOnDisk('packages/python'), repository: REPOSITORY, nodeEngines: NODE_ENGINES });
+apiDocs.exec('npx projen api-docs', { cwd: 'packages/python' });
 
 root.synth();
