@@ -1,0 +1,60 @@
+"""incluster: a rotation-safe kubeconfig for code running inside a Kubernetes Pod.
+
+- :func:`discover_pod_environment` reads the environment and the service-account files: the only I/O here;
+- :func:`render_kubeconfig` turns that data into a kubeconfig, purely;
+- :func:`load_in_cluster_kubeconfig` does both;
+- :func:`to_json` and :func:`to_yaml` write the result out;
+- :mod:`incluster.pulumi` makes a Pulumi Kubernetes provider of it (``pip install "incluster[pulumi]"``);
+- ``python -m incluster`` prints it, like ``incluster-kubeconfig render``.
+
+The standard library is its only dependency.
+"""
+
+from ._version import __version__
+from .credential import CREDENTIAL_MODES, DEFAULT_CREDENTIAL_MODE, CredentialMode, carries_secret
+from .discovery import discover_pod_environment
+from .errors import ERROR_CODES, ErrorCode, InClusterConfigError
+from .exec_credential import EXEC_CREDENTIAL_LIFETIME_SECONDS, EXEC_CREDENTIAL_SCRIPT
+from .file_reader import FileReader, memory_file_reader, os_file_reader
+from .kubeconfig import Cluster, Context, ExecConfig, Kubeconfig, NamedCluster, NamedContext, NamedUser, User
+from .load import load_in_cluster_kubeconfig
+from .pod_environment import NamespaceSource, PodEnvironment
+from .render import DEFAULT_ENTRY_NAME, render_kubeconfig
+from .render_options import RenderOptions, validate_render_options
+from .serialize import to_json, to_yaml
+from .service_account_files import DEFAULT_SERVICE_ACCOUNT_DIR
+
+__all__ = [
+    "CREDENTIAL_MODES",
+    "DEFAULT_CREDENTIAL_MODE",
+    "DEFAULT_ENTRY_NAME",
+    "DEFAULT_SERVICE_ACCOUNT_DIR",
+    "ERROR_CODES",
+    "EXEC_CREDENTIAL_LIFETIME_SECONDS",
+    "EXEC_CREDENTIAL_SCRIPT",
+    "Cluster",
+    "Context",
+    "CredentialMode",
+    "ErrorCode",
+    "ExecConfig",
+    "FileReader",
+    "InClusterConfigError",
+    "Kubeconfig",
+    "NamedCluster",
+    "NamedContext",
+    "NamedUser",
+    "NamespaceSource",
+    "PodEnvironment",
+    "RenderOptions",
+    "User",
+    "__version__",
+    "carries_secret",
+    "discover_pod_environment",
+    "load_in_cluster_kubeconfig",
+    "memory_file_reader",
+    "os_file_reader",
+    "render_kubeconfig",
+    "to_json",
+    "to_yaml",
+    "validate_render_options",
+]

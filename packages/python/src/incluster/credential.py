@@ -1,0 +1,49 @@
+"""How the kubeconfig's user proves who it is.
+
+- ``token-file``: a reference to the rotating token file, which client-go re-reads every minute (as in-cluster config
+  does);
+- ``exec``: a /bin/sh plugin that reads the file on each call, for clients that ignore ``tokenFile``;
+- ``token-file+exec``: both; client-go uses the file and never runs the plugin, other clients run the plugin;
+- ``embedded``: the token itself, a secret that stops working once the token expires. Only on request.
+"""
+
+from typing import Literal, NoReturn
+
+from .errors import InClusterConfigError
+from .exec_credential import sh_exec_credential
+from .js_text import quoted
+from .kubeconfig import Kubeconfig, User
+from .pod_environment import PodEnvironment
+
+CredentialMode = Literal["token-file", "exec", "token-file+exec", "embedded"]
+
+CREDENTIAL_MODES = ("token-file", "exec", "token-file+exec", "embedded")
+
+DEFAULT_CREDENTIAL_MODE: CredentialMode = "token-file"
+
+
+def render_user(pod: PodEnvironment, mode: str) -> User:
+    if mode == "token-file":
+        return {"tokenFile": pod.token_path}
+    if mode == "exec":
+        return {"exec": sh_exec_credential(pod.token_path)}
+    if mode == "token-file+exec":
+        return {"tokenFile": pod.token_path, "exec": sh_exec_credential(pod.token_path)}
+    if mode == "embedded":
+        if pod.token is None:
+            raise InClusterConfigError(
+                "INVALID_OPTION",
+                "The 'embedded' credential needs the token, which was not read: discover the Pod with read_token=True.",
+            )
+        return {"token": pod.token}
+    unknown_credential(mode)
+
+
+def unknown_credential(mode: object) -> NoReturn:
+    shown = quoted(mode) if isinstance(mode, str) else repr(mode)
+    raise InClusterConfigError("INVALID_OPTION", f"Unknown credential {shown}: use one of {', '.join(CREDENTIAL_MODES)}.")
+
+
+def carries_secret(kubeconfig: Kubeconfig) -> bool:
+    """Whether a kubeconfig holds a secret in plain text, and so must be stored and passed as one."""
+    return any("token" in named["user"] for named in kubeconfig["users"])

@@ -1,0 +1,57 @@
+"""Discovery: the only I/O of incluster's core."""
+
+import os
+from typing import Optional
+
+from .file_reader import FileReader, os_file_reader
+from .namespace import discover_namespace
+from .pod_environment import PodEnvironment
+from .service_account_files import (
+    read_certificate_authority,
+    read_service_account_token,
+    require_service_account_file,
+    service_account_paths,
+)
+from .service_environment import Environment, read_service_address
+
+
+def discover_pod_environment(
+    *,
+    env: Optional[Environment] = None,
+    reader: Optional[FileReader] = None,
+    service_account_dir: Optional[str] = None,
+    read_token: bool = False,
+    read_certificate_authority_data: bool = False,
+) -> PodEnvironment:
+    """Finds the API server and the service account of the Pod this process runs in, the way client-go's
+    rest.InClusterConfig() and kubectl do: the address, then the files, then the namespace, stopping at the first
+    problem.
+
+    :param env: the environment to read; ``os.environ`` by default.
+    :param reader: how files are read; the real file system by default.
+    :param service_account_dir: the service-account directory; defaults to $INCLUSTER_SERVICE_ACCOUNT_DIR, then the
+        kubelet's mount point.
+    :param read_token: read the token itself, for an embedded credential. Off by default: a kubeconfig should
+        reference it.
+    :param read_certificate_authority_data: read ca.crt, to embed it as certificate-authority-data.
+    """
+    env = os.environ if env is None else env
+    reader = os_file_reader if reader is None else reader
+    host, port = read_service_address(env)
+    paths = service_account_paths(env, service_account_dir)
+    require_service_account_file(reader, paths.token_path)
+    require_service_account_file(reader, paths.certificate_authority_path)
+    namespace, namespace_source = discover_namespace(env, reader, paths.namespace_path)
+    return PodEnvironment(
+        host=host,
+        port=port,
+        service_account_dir=paths.dir,
+        token_path=paths.token_path,
+        certificate_authority_path=paths.certificate_authority_path,
+        namespace=namespace,
+        namespace_source=namespace_source,
+        token=read_service_account_token(reader, paths.token_path) if read_token else None,
+        certificate_authority_data=(
+            read_certificate_authority(reader, paths.certificate_authority_path) if read_certificate_authority_data else None
+        ),
+    )

@@ -1,0 +1,40 @@
+"""The Pod's namespace, found in kubectl's order and checked as the API server checks it."""
+
+import re
+from typing import Tuple
+
+from .errors import InClusterConfigError
+from .file_reader import FileReader
+from .js_text import js_trim, quoted
+from .pod_environment import NamespaceSource
+from .service_account_files import read_optional_service_account_file
+from .service_environment import Environment
+
+_DNS_1123_LABEL = re.compile(r"[a-z0-9](?:[-a-z0-9]*[a-z0-9])?")
+
+DNS_1123_LABEL_RULE = 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit'
+
+
+def discover_namespace(env: Environment, reader: FileReader, namespace_path: str) -> Tuple[str, NamespaceSource]:
+    """The Pod's namespace in kubectl's order: $POD_NAMESPACE, else the namespace file (trimmed), else ``default``."""
+    from_env = env.get("POD_NAMESPACE")
+    if from_env:
+        return validate_namespace(from_env, "POD_NAMESPACE"), "POD_NAMESPACE"
+    from_file = read_optional_service_account_file(reader, namespace_path)
+    if from_file is not None and js_trim(from_file):
+        return validate_namespace(js_trim(from_file), namespace_path), "namespace-file"
+    return "default", "default"
+
+
+def is_dns_1123_label(name: str) -> bool:
+    return len(name) <= 63 and _DNS_1123_LABEL.fullmatch(name) is not None
+
+
+def validate_namespace(namespace: str, origin: str) -> str:
+    """Checks that the Pod's namespace is a DNS-1123 label, as the API server requires; ``origin`` says where it came from."""
+    if not is_dns_1123_label(namespace):
+        raise InClusterConfigError(
+            "INVALID_NAMESPACE",
+            f"The namespace {quoted(namespace)} from {origin} is not a valid DNS-1123 label: {DNS_1123_LABEL_RULE}.",
+        )
+    return namespace

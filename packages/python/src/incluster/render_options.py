@@ -1,0 +1,66 @@
+"""The render options, checked each on its own before anything is discovered: a wrong option is the caller's mistake
+(INVALID_OPTION), whatever state the Pod is in."""
+
+import re
+from typing import NamedTuple, Optional
+
+from .credential import CREDENTIAL_MODES, CredentialMode, unknown_credential
+from .errors import InClusterConfigError
+from .js_text import js_trim, quoted
+from .namespace import DNS_1123_LABEL_RULE, is_dns_1123_label
+from .url import validate_url
+
+_NOT_IN_A_HOST_NAME = re.compile("[/:\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+
+
+class RenderOptions(NamedTuple):
+    """What :func:`incluster.render_kubeconfig` takes as keyword arguments; every field is optional."""
+
+    #: How the user authenticates; ``token-file`` by default.
+    credential: Optional[CredentialMode] = None
+    cluster_name: Optional[str] = None
+    user_name: Optional[str] = None
+    context_name: Optional[str] = None
+    #: The context's namespace; defaults to the Pod's own.
+    namespace: Optional[str] = None
+    #: Replaces ``https://<KUBERNETES_SERVICE_HOST>:<KUBERNETES_SERVICE_PORT>``; must be an https URL.
+    server: Optional[str] = None
+    #: Embed ca.crt as certificate-authority-data instead of referencing its path.
+    embed_certificate_authority: bool = False
+    #: The server name to verify the API server certificate against.
+    tls_server_name: Optional[str] = None
+    #: An http, https or socks5 proxy, as client-go accepts.
+    proxy_url: Optional[str] = None
+
+
+def validate_render_options(options: RenderOptions) -> None:
+    """Raises INVALID_OPTION for the first option that is wrong."""
+    for option in ("cluster_name", "user_name", "context_name"):
+        value = getattr(options, option)
+        if value is not None and (not isinstance(value, str) or js_trim(value) == ""):
+            raise InClusterConfigError("INVALID_OPTION", f"{option} must not be empty.")
+    if options.namespace is not None and not (isinstance(options.namespace, str) and is_dns_1123_label(options.namespace)):
+        raise InClusterConfigError(
+            "INVALID_OPTION",
+            f"The namespace option {_shown(options.namespace)} is not a valid DNS-1123 label: {DNS_1123_LABEL_RULE}.",
+        )
+    if options.credential is not None and options.credential not in CREDENTIAL_MODES:
+        unknown_credential(options.credential)
+    if options.server is not None:
+        validate_url("server", options.server, ["https"])
+    tls_server_name = options.tls_server_name
+    if tls_server_name is not None and (
+        not isinstance(tls_server_name, str) or not tls_server_name or _NOT_IN_A_HOST_NAME.search(tls_server_name)
+    ):
+        raise InClusterConfigError(
+            "INVALID_OPTION",
+            f"tls_server_name {_shown(tls_server_name)} must be a host name, such as kubernetes.default.svc.",
+        )
+    if options.proxy_url is not None:
+        validate_url("proxy_url", options.proxy_url, ["http", "https", "socks5"])
+    if not isinstance(options.embed_certificate_authority, bool):
+        raise InClusterConfigError("INVALID_OPTION", "embed_certificate_authority must be True or False.")
+
+
+def _shown(value: object) -> str:
+    return quoted(value) if isinstance(value, str) else repr(value)

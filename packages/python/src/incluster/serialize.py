@@ -1,0 +1,75 @@
+"""Writing a kubeconfig out: JSON with the standard library, YAML with PyYAML (``pip install "incluster[yaml]"``)."""
+
+import json
+import re
+from typing import Any
+
+from .kubeconfig import Kubeconfig
+
+
+#: Characters that JSON may hold raw but YAML readers may not: client-go and PyYAML (so the official Python client)
+#: read a kubeconfig as YAML, and refuse these or read them as line breaks. Escaped, they mean the same to every reader.
+_NOT_RAW_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def to_json(kubeconfig: Kubeconfig) -> str:
+    """JSON, which every kubeconfig reader accepts: what the TypeScript core's ``toJson`` writes
+    (``JSON.stringify(kubeconfig, null, 2)`` and a newline), byte for byte, except that the characters YAML readers
+    cannot take raw (DEL, the C1 controls, U+2028, U+2029, U+FFFE, U+FFFF) are written as ``\\u`` escapes.
+    Deterministic."""
+    text = json.dumps(kubeconfig, indent=2, ensure_ascii=False) + "\n"
+    return _NOT_RAW_IN_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+#: Plain scalars that no YAML reader, 1.1 (PyYAML, client-go's go-yaml v2) or 1.2, can take for anything but a
+#: string: they start with a letter or "/", hold no space, quote, "#", comma or bracket, and do not end with ":".
+_SAFE_PLAIN = re.compile(r"[A-Za-z/][A-Za-z0-9._/:@=+~-]*(?<!:)", re.ASCII)
+
+#: The words YAML 1.1 reads as booleans or null (go-yaml v2 also takes y and n for booleans, PyYAML does not).
+_YAML_1_1_WORDS = frozenset(
+    f(word)
+    for word in ("y", "yes", "n", "no", "true", "false", "on", "off", "null")
+    for f in (str.lower, str.capitalize, str.upper)
+)
+
+
+def to_yaml(kubeconfig: Kubeconfig) -> str:
+    """YAML that YAML 1.1 readers (PyYAML, client-go) and 1.2 readers read back as the same object.
+
+    A string is written plain only when no reader can take it for something else, multi-line strings as literal
+    blocks where PyYAML allows one, and every other string double-quoted, with PyYAML's escapes for line breaks and
+    characters that are not printable. Needs PyYAML: ``pip install "incluster[yaml]"``. Deterministic.
+    """
+    try:
+        import yaml
+    except ImportError as error:
+        raise ModuleNotFoundError(
+            'to_yaml needs PyYAML, which incluster installs only when asked: pip install "incluster[yaml]". '
+            "Or use to_json: JSON is valid kubeconfig for every client.",
+            name="yaml",
+        ) from error
+    return yaml.dump(kubeconfig, Dumper=_dumper(yaml), sort_keys=False, allow_unicode=True, width=2**31 - 1)
+
+
+_DUMPER: Any = None
+
+
+def _dumper(yaml: Any) -> Any:
+    global _DUMPER
+    if _DUMPER is None:
+
+        class KubeconfigDumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+            pass
+
+        def represent_str(dumper: Any, text: str) -> Any:
+            if "\n" in text:
+                style = "|"
+            elif _SAFE_PLAIN.fullmatch(text) and text not in _YAML_1_1_WORDS:
+                style = None
+            else:
+                style = '"'
+            return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+        KubeconfigDumper.add_representer(str, represent_str)
+        _DUMPER = KubeconfigDumper
+    return _DUMPER

@@ -1,0 +1,128 @@
+"""python -m incluster: incluster-kubeconfig render's flags, exit codes and error line, for images without Node.js."""
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from pods import TOKEN, pod_env, service_account
+
+REPOSITORY = Path(__file__).resolve().parents[3]
+
+
+def run(args, env, extra_env, **kwargs):
+    return subprocess.run([sys.executable, "-m", "incluster", *args], env={**env, **extra_env}, capture_output=True, text=True, **kwargs)
+
+
+def pod(tmp_path):
+    return pod_env(service_account(tmp_path / "serviceaccount"))
+
+
+def test_prints_the_pods_kubeconfig_as_json_by_default(tmp_path, package_environment):
+    env = pod(tmp_path)
+    result = run([], env, package_environment)
+    assert (result.returncode, result.stderr) == (0, "")
+    kubeconfig = json.loads(result.stdout)
+    assert kubeconfig["users"][0]["user"] == {"tokenFile": f"{env['INCLUSTER_SERVICE_ACCOUNT_DIR']}/token"}
+    assert run(["render"], env, package_environment).stdout == result.stdout
+
+
+def test_prints_yaml_that_pyyaml_reads_as_the_same_object(tmp_path, package_environment):
+    env = pod(tmp_path)
+    as_yaml = run(["-o", "yaml", "--credential", "token-file+exec"], env, package_environment)
+    as_json = run(["--output", "json", "--credential", "token-file+exec"], env, package_environment)
+    assert as_yaml.returncode == 0, as_yaml.stderr
+    assert yaml.safe_load(as_yaml.stdout) == json.loads(as_json.stdout)
+
+
+def test_output_file_is_written_whole_with_mode_0600_creating_its_directories(tmp_path, package_environment):
+    target = tmp_path / "home" / ".kube" / "config"
+    result = subprocess.run(
+        ["/bin/sh", "-c", 'umask 0 && exec "$0" -m incluster --output-file "$1"', sys.executable, str(target)],
+        env={**pod(tmp_path), **package_environment},
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text())["current-context"] == "incluster"
+    assert os.listdir(target.parent) == ["config"]
+
+
+def test_output_file_that_cannot_be_written_fails_with_output_file_and_leaves_nothing_behind(tmp_path, package_environment):
+    env = pod(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result = run(["--output-file", str(blocker / "new" / "config")], env, package_environment)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"incluster: error OUTPUT_FILE: cannot write {blocker}/new/config: ")
+    assert blocker.read_text() == "not a directory"
+
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    (existing / "keep").write_text("kept")
+    result = run(["--output-file", str(existing)], env, package_environment)
+    assert result.returncode == 1 and "OUTPUT_FILE" in result.stderr
+    assert sorted(os.listdir(existing)) == ["keep"]
+    assert sorted(os.listdir(tmp_path)) == ["a-file", "existing", "serviceaccount"]
+
+
+def test_an_embedded_token_needs_confirmation_and_then_comes_with_a_warning_that_never_shows_it(tmp_path, package_environment):
+    env = pod(tmp_path)
+    refused = run(["--credential", "embedded"], env, package_environment)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("incluster: error USAGE: --credential embedded writes the token itself")
+    assert refused.stdout == ""
+
+    confirmed = run(["--credential", "embedded", "--allow-embedded-token"], env, package_environment)
+    assert confirmed.returncode == 0
+    assert confirmed.stderr.startswith("incluster: warning: this kubeconfig embeds the service-account token")
+    assert TOKEN not in confirmed.stderr
+    assert json.loads(confirmed.stdout)["users"][0]["user"] == {"token": TOKEN}
+
+
+def test_exit_codes_and_error_lines(tmp_path, package_environment):
+    env = pod(tmp_path)
+    cases = [
+        (["--bogus"], env, 2, "USAGE"),
+        # No abbreviations: a flag is spelled in full, as incluster-kubeconfig's are.
+        (["--cred", "exec"], env, 2, "USAGE"),
+        (["doctor"], env, 2, "USAGE"),
+        (["-o", "xml"], env, 2, "USAGE"),
+        (["--namespace", "-bad-"], env, 2, "INVALID_OPTION"),
+        (["--server", "http://insecure"], env, 2, "INVALID_OPTION"),
+        (["--credential", "password"], env, 2, "INVALID_OPTION"),
+        ([], {}, 1, "NOT_IN_CLUSTER"),
+        ([], {**env, "INCLUSTER_SERVICE_ACCOUNT_DIR": str(tmp_path / "nowhere")}, 1, "SERVICE_ACCOUNT_NOT_MOUNTED"),
+        ([], {**env, "KUBERNETES_SERVICE_PORT": "https"}, 1, "INVALID_ENVIRONMENT"),
+    ]
+    for args, case_env, code, error in cases:
+        result = run(args, case_env, package_environment)
+        assert (args, result.returncode, result.stdout) == (args, code, "")
+        assert re.match(rf"incluster: error {error}: \S", result.stderr), (args, result.stderr)
+        assert result.stderr.count("\n") == 1, "one line per error"
+
+
+def test_help_and_version(package_environment):
+    help_text = run(["--help"], {}, package_environment)
+    assert help_text.returncode == 0 and help_text.stderr == ""
+    package = json.loads((Path(__file__).resolve().parents[1] / "package.json").read_text())
+    version = run(["-V"], {}, package_environment)
+    assert (version.returncode, version.stdout.strip()) == (0, package["version"].replace("-alpha.", "a").replace("-beta.", "b").replace("-rc.", "rc"))
+
+
+def test_has_every_flag_of_incluster_kubeconfig_render(package_environment):
+    """The same flags where they apply: every render flag of the CLI reference (docs/cli.md) is in the help."""
+    reference = (REPOSITORY / "docs" / "cli.md").read_text()
+    render_section = reference.split("## incluster-kubeconfig render", 1)[1].split("\n## ", 1)[0]
+    flags = set(re.findall(r"^\| `((?:-\w, )?--[\w-]+)", render_section, re.MULTILINE))
+    assert "--output-file" in {flag.split(", ")[-1] for flag in flags}
+    help_text = run(["--help"], {}, package_environment).stdout
+    for flag in flags:
+        for spelling in flag.split(", "):
+            assert re.search(rf"(^|[\s,]){re.escape(spelling)}\b", help_text), f"{spelling} is missing from python -m incluster"
