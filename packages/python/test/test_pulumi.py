@@ -11,31 +11,7 @@ from golden_vectors import load_golden_vectors
 from incluster import InClusterConfigError, memory_file_reader
 from incluster.pulumi import create_in_cluster_provider, in_cluster_kubeconfig
 from pods import TOKEN, pod_env, service_account
-
-registered = []
-
-#: How a secret input reaches the engine: wrapped, with Pulumi's secret signature.
-SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d"
-
-
-def unwrap_secret(value):
-    """(is it a secret, its value)."""
-    if isinstance(value, dict) and SECRET_SIGNATURE in value:
-        return True, value["value"]
-    return False, value
-
-
-class Mocks(pulumi.runtime.Mocks):
-    def new_resource(self, args):
-        registered.append(args)
-        return f"{args.name}-id", args.inputs
-
-    def call(self, args):
-        return args.args
-
-
-pulumi.runtime.set_mocks(Mocks(), project="incluster-test", stack="dev", preview=False)
-
+from pulumi_mocks import inputs_of, registered, unwrap_secret
 
 @pytest.fixture(autouse=True)
 def no_ambient_kubeconfig(monkeypatch):
@@ -46,16 +22,6 @@ def no_ambient_kubeconfig(monkeypatch):
 @pytest.fixture
 def env(tmp_path):
     return pod_env(service_account(tmp_path / "serviceaccount"))
-
-
-def inputs_of(resource):
-    """What the engine received for a resource, once it has registered it."""
-
-    def find(_):
-        [args] = [args for args in registered if args.name == resource._name]
-        return args
-
-    return resource.urn.apply(find)
 
 
 def provider_inputs(provider):

@@ -11,18 +11,37 @@ The standard library is its only dependency.
 """
 
 from ._version import __version__
-from .credential import CREDENTIAL_MODES, DEFAULT_CREDENTIAL_MODE, CredentialMode, carries_secret
+from .credential import CREDENTIAL_MODES, DEFAULT_CREDENTIAL_MODE, carries_secret
 from .discovery import discover_pod_environment
-from .errors import ERROR_CODES, ErrorCode, InClusterConfigError
+from .errors import ERROR_CODES, InClusterConfigError
 from .exec_credential import EXEC_CREDENTIAL_LIFETIME_SECONDS, EXEC_CREDENTIAL_SCRIPT
-from .file_reader import FileReader, memory_file_reader, os_file_reader
-from .kubeconfig import Cluster, Context, ExecConfig, Kubeconfig, NamedCluster, NamedContext, NamedUser, User
+from .file_reader import memory_file_reader, os_file_reader
 from .load import load_in_cluster_kubeconfig
-from .pod_environment import NamespaceSource, PodEnvironment
+from .pod_environment import PodEnvironment
 from .render import DEFAULT_ENTRY_NAME, render_kubeconfig
 from .render_options import RenderOptions, validate_render_options
 from .serialize import to_json, to_yaml
 from .service_account_files import DEFAULT_SERVICE_ACCOUNT_DIR
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from .kubeconfig import Cluster, Context, ExecConfig, Kubeconfig, NamedCluster, NamedContext, NamedUser, User
+    from .types import CredentialMode, Environment, ErrorCode, FileReader, NamespaceSource
+
+#: The type names, imported on first use: they need typing, which costs a third of the package's import time.
+_TYPES = {
+    **{name: "kubeconfig" for name in ("Cluster", "Context", "ExecConfig", "Kubeconfig", "NamedCluster", "NamedContext", "NamedUser", "User")},
+    **{name: "types" for name in ("CredentialMode", "Environment", "ErrorCode", "FileReader", "NamespaceSource")},
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _TYPES:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_TYPES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CREDENTIAL_MODES",
@@ -35,6 +54,7 @@ __all__ = [
     "Cluster",
     "Context",
     "CredentialMode",
+    "Environment",
     "ErrorCode",
     "ExecConfig",
     "FileReader",

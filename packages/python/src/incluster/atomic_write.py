@@ -1,8 +1,13 @@
 """Writing a file so that readers see either the old content or the whole new content, never a part."""
 
+from __future__ import annotations
+
 import os
 import shutil
-from typing import Optional
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Callable, Optional
 
 #: Owner read and write only: a kubeconfig tells where the cluster is and, embedded, may hold a token.
 OUTPUT_FILE_MODE = 0o600
@@ -34,11 +39,11 @@ def write_file_atomically(path: str, content: str, mode: int = OUTPUT_FILE_MODE)
     except BaseException:
         # Cleanup after a failure must never hide the failure itself.
         if descriptor is not None:
-            _best_effort(lambda: os.close(descriptor))  # type: ignore[arg-type]
+            _best_effort(lambda: os.close(descriptor))
         if temporary is not None:
-            _best_effort(lambda: os.remove(temporary))  # type: ignore[arg-type]
+            _best_effort(lambda: os.remove(temporary))
         if created is not None:
-            _best_effort(lambda: shutil.rmtree(created))  # type: ignore[arg-type]
+            _best_effort(lambda: shutil.rmtree(created))
         raise
 
 
@@ -54,7 +59,7 @@ def _first_missing(directory: str) -> Optional[str]:
     return missing
 
 
-def _best_effort(cleanup) -> None:  # type: ignore[no-untyped-def]
+def _best_effort(cleanup: Callable[[], object]) -> None:
     try:
         cleanup()
     except OSError:

@@ -5,11 +5,12 @@ command line is wrong), and the same error line, ``incluster: error <CODE>: <mes
 which needs nothing beyond the standard library; ``-o yaml`` needs PyYAML (``pip install "incluster[yaml]"``).
 """
 
+from __future__ import annotations
+
 import argparse
 import os
 import re
 import sys
-from typing import Mapping, NoReturn, Optional, Sequence
 
 from ._version import __version__
 from .credential import CREDENTIAL_MODES, carries_secret
@@ -17,6 +18,10 @@ from .errors import InClusterConfigError
 from .js_text import JS_WHITESPACE, js_trim
 from .load import load_in_cluster_kubeconfig
 from .service_account_files import DEFAULT_SERVICE_ACCOUNT_DIR
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Mapping, NoReturn, Optional, Sequence, TextIO
 
 PROGRAM_NAME = "incluster"
 
@@ -165,7 +170,7 @@ def _attach_values(parser: argparse.ArgumentParser, argv: Sequence[str]) -> Sequ
     """``--namespace -x`` as ``--namespace=-x``: argparse takes a value that starts with "-" for an option, and
     incluster-kubeconfig (commander) gives it to the flag, as the flag needs a value."""
     valued = {flag for action in parser._actions if action.nargs is None and action.option_strings for flag in action.option_strings}
-    attached = []
+    attached: list[str] = []
     index = 0
     while index < len(argv):
         token = argv[index]
@@ -221,7 +226,7 @@ def _write_output_file(path: str, text: str) -> None:
         raise CliError("OUTPUT_FILE", f"cannot write {path}: {error.strerror or error}") from None
 
 
-def _write(stream, text: str) -> None:  # type: ignore[no-untyped-def]
+def _write(stream: TextIO, text: str) -> None:
     # UTF-8 whatever the locale: a Pod's environment often sets none.
     buffer = getattr(stream, "buffer", None)
     if buffer is None:

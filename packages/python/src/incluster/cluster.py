@@ -1,14 +1,19 @@
 """The cluster entry. Its default form is a compatibility promise: pulumi-kubernetes replaces its provider, and every
 resource with it, when this entry changes. Fields are therefore always written in the same order and form."""
 
+from __future__ import annotations
+
 import base64
 
 from .errors import InClusterConfigError
 from .js_text import quoted
-from .kubeconfig import Cluster
-from .pod_environment import PodEnvironment
-from .render_options import RenderOptions
 from .server_address import server_url
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from .kubeconfig import Cluster
+    from .pod_environment import PodEnvironment
+    from .render_options import RenderOptions
 
 
 def render_cluster(pod: PodEnvironment, options: RenderOptions) -> Cluster:

@@ -7,16 +7,21 @@
 - ``embedded``: the token itself, a secret that stops working once the token expires. Only on request.
 """
 
-from typing import Literal, NoReturn
+from __future__ import annotations
 
 from .errors import InClusterConfigError
 from .exec_credential import sh_exec_credential
 from .js_text import quoted
-from .kubeconfig import Kubeconfig, User
-from .pod_environment import PodEnvironment
 
-CredentialMode = Literal["token-file", "exec", "token-file+exec", "embedded"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
+    from .kubeconfig import Kubeconfig, User
+    from .pod_environment import PodEnvironment
+    from .types import CredentialMode
+
+#: The four credential modes (:data:`incluster.types.CredentialMode`).
 CREDENTIAL_MODES = ("token-file", "exec", "token-file+exec", "embedded")
 
 DEFAULT_CREDENTIAL_MODE: CredentialMode = "token-file"

@@ -1,9 +1,10 @@
 """Discovery: the only I/O of incluster's core."""
 
-import os
-from typing import Optional
+from __future__ import annotations
 
-from .file_reader import FileReader, os_file_reader
+import os
+
+from .file_reader import os_file_reader
 from .namespace import discover_namespace
 from .pod_environment import PodEnvironment
 from .service_account_files import (
@@ -12,7 +13,13 @@ from .service_account_files import (
     require_service_account_file,
     service_account_paths,
 )
-from .service_environment import Environment, read_service_address
+from .service_environment import read_service_address
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from .types import Environment, FileReader
 
 
 def discover_pod_environment(

@@ -1,27 +1,12 @@
 """The one error type incluster raises, and its stable codes."""
 
-from typing import Literal
+from __future__ import annotations
 
-#: Every way incluster can refuse to produce a kubeconfig. The codes are stable: match on them, not on messages.
-ErrorCode = Literal[
-    # Neither KUBERNETES_SERVICE_HOST nor KUBERNETES_SERVICE_PORT is set: this process is not in a Pod.
-    "NOT_IN_CLUSTER",
-    # The service variables are set but wrong: one missing, an empty host, a bad port.
-    "INVALID_ENVIRONMENT",
-    # The variables are set but the service-account files are not there.
-    "SERVICE_ACCOUNT_NOT_MOUNTED",
-    # A service-account file exists but cannot be read.
-    "UNREADABLE_FILE",
-    # The token file is empty.
-    "EMPTY_TOKEN",
-    # ca.crt holds no PEM certificate.
-    "INVALID_CERTIFICATE_AUTHORITY",
-    # The namespace is not a DNS-1123 label.
-    "INVALID_NAMESPACE",
-    # A render option is invalid or asks for data that discovery did not read.
-    "INVALID_OPTION",
-]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from .types import ErrorCode
 
+#: Every code an :class:`InClusterConfigError` can carry (their meanings: :data:`incluster.types.ErrorCode`).
 ERROR_CODES = (
     "NOT_IN_CLUSTER",
     "INVALID_ENVIRONMENT",

@@ -1,6 +1,10 @@
 """The exec credential: a /bin/sh plugin that reads the rotating token file whenever a client needs a credential."""
 
-from .kubeconfig import ExecConfig
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from .kubeconfig import ExecConfig
 
 #: How far ahead the exec credential expires. It is client-go's own token-file refresh period: the kubelet may keep an
 #: old token valid for as little as two minutes after it rotates, and a client that caches a credential longer than

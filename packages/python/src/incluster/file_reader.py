@@ -1,22 +1,19 @@
-"""The only way discovery touches files, so that tests and other runtimes can inject their own.
+"""The file readers discovery can use (:class:`incluster.types.FileReader`): the real file system, and one in memory.
 
 Failures are ``OSError``: ``FileNotFoundError`` means nothing is at the path; any other means it cannot be read.
 """
 
+from __future__ import annotations
+
 import errno
 import os
 import stat
-from typing import Iterable, Mapping, Protocol
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping
 
-class FileReader(Protocol):
-    def read_text(self, path: str) -> str:
-        """Reads a file as UTF-8 text (invalid bytes become U+FFFD, as Node.js reads them)."""
-        ...
-
-    def check_readable(self, path: str) -> None:
-        """Checks that a readable regular file is at the path, without reading it."""
-        ...
+    from .types import FileReader
 
 
 class OsFileReader:

@@ -1,14 +1,17 @@
 """Discovery and rendering in one step."""
 
-from typing import Optional
+from __future__ import annotations
 
-from .credential import CredentialMode
 from .discovery import discover_pod_environment
-from .file_reader import FileReader
-from .kubeconfig import Kubeconfig
 from .render import render_with_options
 from .render_options import RenderOptions, validate_render_options
-from .service_environment import Environment
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from .kubeconfig import Kubeconfig
+    from .types import CredentialMode, Environment, FileReader
 
 
 def load_in_cluster_kubeconfig(

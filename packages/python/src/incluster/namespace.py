@@ -1,14 +1,18 @@
 """The Pod's namespace, found in kubectl's order and checked as the API server checks it."""
 
+from __future__ import annotations
+
 import re
-from typing import Tuple
 
 from .errors import InClusterConfigError
-from .file_reader import FileReader
 from .js_text import js_trim, quoted
-from .pod_environment import NamespaceSource
 from .service_account_files import read_optional_service_account_file
-from .service_environment import Environment
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Tuple
+
+    from .types import Environment, FileReader, NamespaceSource
 
 _DNS_1123_LABEL = re.compile(r"[a-z0-9](?:[-a-z0-9]*[a-z0-9])?")
 

@@ -1,14 +1,26 @@
 """Where a Pod finds its API server and its service account: what discovery finds and rendering consumes."""
 
-from typing import Literal, NamedTuple, Optional
+from __future__ import annotations
 
-#: Where the namespace came from, in kubectl's order of precedence.
-NamespaceSource = Literal["POD_NAMESPACE", "namespace-file", "default"]
+from collections import namedtuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from .types import NamespaceSource
 
 
-class PodEnvironment(NamedTuple):
+class PodEnvironment(
+    namedtuple(
+        "PodEnvironment",
+        ["host", "port", "service_account_dir", "token_path", "certificate_authority_path", "namespace", "namespace_source", "token", "certificate_authority_data"],
+        defaults=(None, None),
+    )
+):
     """The Pod, as :func:`incluster.discover_pod_environment` finds it. Immutable; build one by hand for tests."""
 
+    __slots__ = ()
     #: KUBERNETES_SERVICE_HOST: an IPv4 or IPv6 address, or a host name.
     host: str
     #: KUBERNETES_SERVICE_PORT.
@@ -22,6 +34,6 @@ class PodEnvironment(NamedTuple):
     namespace: str
     namespace_source: NamespaceSource
     #: The token itself, present only when discovery was asked to read it (for an embedded credential).
-    token: Optional[str] = None
+    token: Optional[str]
     #: The CA bundle's PEM text, present only when discovery was asked to read it (to embed it).
-    certificate_authority_data: Optional[str] = None
+    certificate_authority_data: Optional[str]

@@ -17,12 +17,11 @@ except ImportError as error:
         name=error.name,
     ) from error
 
-from .credential import CredentialMode, carries_secret
+from .credential import carries_secret
 from .errors import InClusterConfigError
-from .file_reader import FileReader
 from .load import load_in_cluster_kubeconfig
 from .serialize import to_json
-from .service_environment import Environment
+from .types import CredentialMode, Environment, FileReader
 
 __all__ = ["ExplicitKubeconfig", "OutsideCluster", "create_in_cluster_provider", "in_cluster_kubeconfig"]
 
@@ -110,7 +109,7 @@ def in_cluster_kubeconfig(**options: Any) -> str:
 
 
 def _connect_to_cluster(
-    resource_name: str, outside_cluster: OutsideCluster, options: dict
+    resource_name: str, outside_cluster: OutsideCluster, options: dict[str, Any]
 ) -> Tuple[Optional[pulumi.Input[str]], Optional[str]]:
     """The Pod's kubeconfig, or, outside a Pod, the fallback the program opted into. Only NOT_IN_CLUSTER falls back: a
     Pod with a broken service account fails loudly rather than deploying elsewhere."""

@@ -1,13 +1,19 @@
 """Rendering: a Pod's environment in, a kubeconfig out, purely."""
 
-from typing import Optional
+from __future__ import annotations
 
 from .cluster import absolute_path, render_cluster
-from .credential import DEFAULT_CREDENTIAL_MODE, CredentialMode, render_user
-from .kubeconfig import Kubeconfig
+from .credential import DEFAULT_CREDENTIAL_MODE, render_user
 from .namespace import validate_namespace
-from .pod_environment import PodEnvironment
 from .render_options import RenderOptions, validate_render_options
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from .kubeconfig import Kubeconfig
+    from .pod_environment import PodEnvironment
+    from .types import CredentialMode
 
 #: The name of the cluster, user and context unless options say otherwise.
 DEFAULT_ENTRY_NAME = "incluster"

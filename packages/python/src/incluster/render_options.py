@@ -1,36 +1,51 @@
 """The render options, checked each on its own before anything is discovered: a wrong option is the caller's mistake
 (INVALID_OPTION), whatever state the Pod is in."""
 
-import re
-from typing import NamedTuple, Optional
+from __future__ import annotations
 
-from .credential import CREDENTIAL_MODES, CredentialMode, unknown_credential
+import re
+from collections import namedtuple
+
+from .credential import CREDENTIAL_MODES, unknown_credential
 from .errors import InClusterConfigError
 from .js_text import js_trim, quoted
 from .namespace import DNS_1123_LABEL_RULE, is_dns_1123_label
 from .url import validate_url
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from .types import CredentialMode
+
 _NOT_IN_A_HOST_NAME = re.compile("[/:\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
 
 
-class RenderOptions(NamedTuple):
+class RenderOptions(
+    namedtuple(
+        "RenderOptions",
+        ["credential", "cluster_name", "user_name", "context_name", "namespace", "server", "embed_certificate_authority", "tls_server_name", "proxy_url"],
+        defaults=(None, None, None, None, None, None, False, None, None),
+    )
+):
     """What :func:`incluster.render_kubeconfig` takes as keyword arguments; every field is optional."""
 
+    __slots__ = ()
     #: How the user authenticates; ``token-file`` by default.
-    credential: Optional[CredentialMode] = None
-    cluster_name: Optional[str] = None
-    user_name: Optional[str] = None
-    context_name: Optional[str] = None
+    credential: Optional[CredentialMode]
+    cluster_name: Optional[str]
+    user_name: Optional[str]
+    context_name: Optional[str]
     #: The context's namespace; defaults to the Pod's own.
-    namespace: Optional[str] = None
+    namespace: Optional[str]
     #: Replaces ``https://<KUBERNETES_SERVICE_HOST>:<KUBERNETES_SERVICE_PORT>``; must be an https URL.
-    server: Optional[str] = None
+    server: Optional[str]
     #: Embed ca.crt as certificate-authority-data instead of referencing its path.
-    embed_certificate_authority: bool = False
+    embed_certificate_authority: bool
     #: The server name to verify the API server certificate against.
-    tls_server_name: Optional[str] = None
+    tls_server_name: Optional[str]
     #: An http, https or socks5 proxy, as client-go accepts.
-    proxy_url: Optional[str] = None
+    proxy_url: Optional[str]
 
 
 def validate_render_options(options: RenderOptions) -> None:

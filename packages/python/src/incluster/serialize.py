@@ -1,10 +1,15 @@
 """Writing a kubeconfig out: JSON with the standard library, YAML with PyYAML (``pip install "incluster[yaml]"``)."""
 
+from __future__ import annotations
+
 import json
 import re
-from typing import Any
 
-from .kubeconfig import Kubeconfig
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .kubeconfig import Kubeconfig
 
 
 #: Characters that JSON may hold raw but YAML readers may not: client-go and PyYAML (so the official Python client)
@@ -48,7 +53,8 @@ def to_yaml(kubeconfig: Kubeconfig) -> str:
             "Or use to_json: JSON is valid kubeconfig for every client.",
             name="yaml",
         ) from error
-    return yaml.dump(kubeconfig, Dumper=_dumper(yaml), sort_keys=False, allow_unicode=True, width=2**31 - 1)
+    text: str = yaml.dump(kubeconfig, Dumper=_dumper(yaml), sort_keys=False, allow_unicode=True, width=2**31 - 1)
+    return text
 
 
 _DUMPER: Any = None
@@ -58,7 +64,7 @@ def _dumper(yaml: Any) -> Any:
     global _DUMPER
     if _DUMPER is None:
 
-        class KubeconfigDumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+        class KubeconfigDumper(yaml.SafeDumper):  # type: ignore[misc]
             pass
 
         def represent_str(dumper: Any, text: str) -> Any:

@@ -1,10 +1,15 @@
 """The API server's address: validated as rest.InClusterConfig() takes it, and joined as Go's net.JoinHostPort does."""
 
+from __future__ import annotations
+
 import re
-from typing import Optional, Union
 
 from .errors import InClusterConfigError
 from .js_text import quoted
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional, Union
 
 _HOST_NAME_LABEL = re.compile(r"[A-Za-z0-9](?:[-A-Za-z0-9]*[A-Za-z0-9])?", re.ASCII)
 _IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])")

@@ -1,23 +1,30 @@
 """The service-account volume's three files: where they are, and reading them with errors that name the fix."""
 
+from __future__ import annotations
+
 import errno
 import os
 import posixpath
-from typing import Callable, NamedTuple, Optional, TypeVar
+from collections import namedtuple
 
 from .errors import InClusterConfigError
-from .file_reader import FileReader
 from .js_text import js_trim
-from .service_environment import Environment
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Callable, Optional, TypeVar
+
+    from .types import Environment, FileReader
+
+    _T = TypeVar("_T")
 
 DEFAULT_SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount"
 
-_T = TypeVar("_T")
 
-
-class ServiceAccountPaths(NamedTuple):
+class ServiceAccountPaths(namedtuple("ServiceAccountPaths", "dir token_path certificate_authority_path namespace_path")):
     """Where the service-account volume's three files are, as absolute paths (kubeconfig paths must be absolute)."""
 
+    __slots__ = ()
     dir: str
     token_path: str
     certificate_authority_path: str

@@ -1,12 +1,15 @@
 """The API server's address from KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT, as the kubelet sets them."""
 
-from typing import Mapping, Optional, Tuple
+from __future__ import annotations
 
 from .errors import InClusterConfigError
 from .server_address import parse_port, validate_host
 
-#: The process environment, or any mapping that stands for it.
-Environment = Mapping[str, str]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Optional, Tuple
+
+    from .types import Environment
 
 
 def read_service_address(env: Environment) -> Tuple[str, int]:

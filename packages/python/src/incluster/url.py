@@ -5,11 +5,16 @@ client-go needs of them, and is stricter than WHATWG where the two differ: an ex
 (a name, a dotted-quad IPv4 address or a bracketed IPv6 address), and an optional port from 0 to 65535.
 """
 
+from __future__ import annotations
+
 import re
-from typing import Sequence
 
 from .errors import InClusterConfigError
 from .js_text import has_js_whitespace, quoted
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
+if TYPE_CHECKING:
+    from typing import Sequence
 
 _SCHEME_AND_AUTHORITY = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\\]*)(.*)", re.DOTALL)
 _PORT = re.compile(r"[0-9]*")
