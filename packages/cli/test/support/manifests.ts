@@ -67,11 +67,6 @@ export function podSpecOf(object: ManifestObject): PodSpec | undefined {
   return undefined;
 }
 
-/** The environment a Stack's workspace gives its `pulumi` container, besides the container's own. */
-export function workspaceEnvOf(object: ManifestObject): readonly EnvVar[] {
-  return object.kind === 'Stack' ? (object.spec.workspaceTemplate?.spec?.env ?? []) : [];
-}
-
 /** What a container runs: its command, then its args. */
 export function argvOf(container: Container): readonly string[] {
   return [...(container.command ?? []), ...(container.args ?? [])];
@@ -90,4 +85,18 @@ export function cliArgumentsOf(container: Container): readonly string[] | undefi
   }
   const index = argv.findIndex((token) => basename(token) === 'incluster-kubeconfig');
   return index === -1 ? undefined : argv.slice(index + 1);
+}
+
+/**
+ * The arguments after `python -m incluster` (the Python package's render command) in what a container runs, with the
+ * optional `render` made explicit, or undefined when it does not run it.
+ */
+export function pythonRenderArgumentsOf(container: Container): readonly string[] | undefined {
+  const argv = argvOf(container);
+  const index = argv.findIndex((token, at) => /^python3?$/.test(basename(token)) && argv[at + 1] === '-m' && argv[at + 2] === 'incluster');
+  if (index === -1) {
+    return undefined;
+  }
+  const rest = argv.slice(index + 3);
+  return rest[0] === 'render' ? rest : ['render', ...rest];
 }
