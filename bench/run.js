@@ -15,6 +15,7 @@ const { join, relative } = require('node:path');
 const { discoverPodEnvironment, loadInClusterKubeconfig, renderKubeconfig, toYaml } = require('@incluster/core');
 const { kubectlPath, startSimulatedCluster } = require('@incluster/testkit');
 const { measureFootprint } = require('./footprint');
+const { measurePython, pythonTable } = require('./python');
 const { interleave, median, rate, timeProcess, timeProcessAsync } = require('./measure');
 
 const REPO = join(__dirname, '..');
@@ -64,13 +65,14 @@ async function main() {
       core: core(cluster),
       peakRss: peakRss(cluster),
       footprint: footprint(cluster, workdir),
+      python: await measurePython(cluster, workdir, { runs: RUNS.cold, log }),
     };
     results.targets = targets(results);
     results.seconds = Math.round((Date.now() - started) / 1000);
     // One line per list of run times, rather than one line per run.
     const json = JSON.stringify(results, null, 2).replace(/\[\s+([-\d.e,\s]+?)\s+\]/g, (_, list) => `[${list.split(/,\s+/).join(', ')}]`);
     writeFileSync(RESULTS, `${json}\n`);
-    process.stdout.write(table(results));
+    process.stdout.write(table(results) + pythonTable(results.python));
     log(`wrote ${relative(process.cwd(), RESULTS)} in ${results.seconds} s`);
     if (results.targets.some((target) => !target.met)) {
       log(`targets not met: ${results.targets.filter((target) => !target.met).map((target) => target.name).join('; ')} (docs/performance.md says why)`);
