@@ -24,7 +24,7 @@ def render_cluster(pod: PodEnvironment, options: RenderOptions) -> Cluster:
             raise InClusterConfigError(
                 "INVALID_OPTION",
                 "embed_certificate_authority needs the CA bundle, which was not read: discover the Pod with "
-                "read_certificate_authority_data=True.",
+                "read_certificate_authority=True.",
             )
         cluster["certificate-authority-data"] = base64.b64encode(pod.certificate_authority_data.encode("utf-8")).decode("ascii")
     else:

@@ -8,7 +8,7 @@ from .file_reader import os_file_reader
 from .namespace import discover_namespace
 from .pod_environment import PodEnvironment
 from .service_account_files import (
-    read_certificate_authority,
+    read_certificate_authority as read_certificate_authority_file,
     read_service_account_token,
     require_service_account_file,
     service_account_paths,
@@ -28,7 +28,7 @@ def discover_pod_environment(
     reader: Optional[FileReader] = None,
     service_account_dir: Optional[str] = None,
     read_token: bool = False,
-    read_certificate_authority_data: bool = False,
+    read_certificate_authority: bool = False,
 ) -> PodEnvironment:
     """Finds the API server and the service account of the Pod this process runs in, the way client-go's
     rest.InClusterConfig() and kubectl do: the address, then the files, then the namespace, stopping at the first
@@ -40,7 +40,7 @@ def discover_pod_environment(
         kubelet's mount point.
     :param read_token: read the token itself, for an embedded credential. Off by default: a kubeconfig should
         reference it.
-    :param read_certificate_authority_data: read ca.crt, to embed it as certificate-authority-data.
+    :param read_certificate_authority: read ca.crt, to embed it as certificate-authority-data.
     """
     env = os.environ if env is None else env
     reader = os_file_reader if reader is None else reader
@@ -59,6 +59,6 @@ def discover_pod_environment(
         namespace_source=namespace_source,
         token=read_service_account_token(reader, paths.token_path) if read_token else None,
         certificate_authority_data=(
-            read_certificate_authority(reader, paths.certificate_authority_path) if read_certificate_authority_data else None
+            read_certificate_authority_file(reader, paths.certificate_authority_path) if read_certificate_authority else None
         ),
     )

@@ -52,6 +52,6 @@ def load_in_cluster_kubeconfig(
         reader=reader,
         service_account_dir=service_account_dir,
         read_token=credential == "embedded",
-        read_certificate_authority_data=embed_certificate_authority is True,
+        read_certificate_authority=embed_certificate_authority is True,
     )
     return render_with_options(pod, options)
