@@ -244,6 +244,5 @@ workspacePackage({
 
 // The Python distribution, held to the same golden vectors and conformance suite (docs/python.md).
 pythonPackage({ parent: root, devDeps: [inRepo(testkit), inRepo(core)], version: versionOnDisk('packages/python'), repository: REPOSITORY, nodeEngines: NODE_ENGINES });
-apiDocs.exec('npx projen api-docs', { cwd: 'packages/python' });
 
 root.synth();
