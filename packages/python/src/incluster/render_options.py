@@ -10,7 +10,6 @@ from .credential import CREDENTIAL_MODES, unknown_credential
 from .errors import InClusterConfigError
 from .js_text import js_trim, quoted
 from .namespace import DNS_1123_LABEL_RULE, is_dns_1123_label
-from .url import validate_url
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
 if TYPE_CHECKING:
@@ -62,6 +61,9 @@ def validate_render_options(options: RenderOptions) -> None:
     if options.credential is not None and options.credential not in CREDENTIAL_MODES:
         unknown_credential(options.credential)
     if options.server is not None:
+        # Imported here: most Pods give no URL option, and its patterns take a millisecond to compile.
+        from .url import validate_url
+
         validate_url("server", options.server, ["https"])
     tls_server_name = options.tls_server_name
     if tls_server_name is not None and (
@@ -72,6 +74,8 @@ def validate_render_options(options: RenderOptions) -> None:
             f"tls_server_name {_shown(tls_server_name)} must be a host name, such as kubernetes.default.svc.",
         )
     if options.proxy_url is not None:
+        from .url import validate_url
+
         validate_url("proxy_url", options.proxy_url, ["http", "https", "socks5"])
     if not isinstance(options.embed_certificate_authority, bool):
         raise InClusterConfigError("INVALID_OPTION", "embed_certificate_authority must be True or False.")

@@ -28,7 +28,8 @@ def to_json(kubeconfig: Kubeconfig) -> str:
 
 #: Plain scalars that no YAML reader, 1.1 (PyYAML, client-go's go-yaml v2) or 1.2, can take for anything but a
 #: string: they start with a letter or "/", hold no space, quote, "#", comma or bracket, and do not end with ":".
-_SAFE_PLAIN = re.compile(r"[A-Za-z/][A-Za-z0-9._/:@=+~-]*(?<!:)", re.ASCII)
+#: Compiled by to_yaml, when it is first called: JSON, the default, does not need it.
+_SAFE_PLAIN = r"[A-Za-z/][A-Za-z0-9._/:@=+~-]*(?<!:)"
 
 #: The words YAML 1.1 reads as booleans or null (go-yaml v2 also takes y and n for booleans, PyYAML does not).
 _YAML_1_1_WORDS = frozenset(
@@ -67,10 +68,12 @@ def _dumper(yaml: Any) -> Any:
         class KubeconfigDumper(yaml.SafeDumper):  # type: ignore[misc]
             pass
 
+        safe_plain = re.compile(_SAFE_PLAIN, re.ASCII)
+
         def represent_str(dumper: Any, text: str) -> Any:
             if "\n" in text:
                 style = "|"
-            elif _SAFE_PLAIN.fullmatch(text) and text not in _YAML_1_1_WORDS:
+            elif safe_plain.fullmatch(text) and text not in _YAML_1_1_WORDS:
                 style = None
             else:
                 style = '"'
