@@ -43,6 +43,8 @@ async function measurePython(cluster, workdir, { runs, log }) {
   const samples = await interleave(
     [
       { id: 'pass', command: python, args: ['-I', '-c', 'pass'] },
+      // The floor of any JSON writer: json, and the re it imports.
+      { id: 'json', command: python, args: ['-I', '-c', 'import json'] },
       { id: 'import', command: python, args: ['-I', '-c', 'import incluster'] },
       { id: 'render', command: python, args: ['-I', '-m', 'incluster'], check: (out) => out === json },
     ],
@@ -58,6 +60,7 @@ async function measurePython(cluster, workdir, { runs, log }) {
   return {
     python: version,
     ...samples,
+    jsonRatio: samples.json.median / samples.pass.median,
     importRatio: samples.import.median / samples.pass.median,
     renderRatio: samples.render.median / samples.pass.median,
     inProcess,
@@ -74,6 +77,7 @@ function pythonTable(p) {
     '| command | median | vs `python -c pass` |',
     '|---|--:|--:|',
     `| \`python -I -c pass\` (baseline) | ${ms(p.pass.median)} | 1.00× |`,
+    `| floor: \`python -I -c "import json"\` (json and re, which any JSON writer loads) | ${ms(p.json.median)} | ${p.jsonRatio.toFixed(2)}× |`,
     `| \`python -I -c "import incluster"\` | ${ms(p.import.median)} | ${p.importRatio.toFixed(2)}× |`,
     `| \`python -I -m incluster\` (render, JSON) | ${ms(p.render.median)} | ${p.renderRatio.toFixed(2)}× |`,
     '',
