@@ -25,7 +25,9 @@ function workspacePackages() {
   return readdirSync(join(REPO, 'packages'))
     .map((dir) => join(REPO, 'packages', dir))
     .filter((dir) => existsSync(join(dir, 'package.json')))
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }));
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    // A private package is never on npm (packages/python is on PyPI: bench/python.js measures its wheel).
+    .filter(({ manifest }) => !manifest.private);
 }
 
 /** The third-party packages a package needs at run time, as the lockfile resolves them: name → versions. */

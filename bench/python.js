@@ -2,7 +2,7 @@
 // `python -c pass`, from a wheel installed into a fresh virtualenv (bytecode compiled at install, as pip does for
 // users), and its render rate in process. Each figure is a median, quoted against the baseline run in turns with it.
 const { execFileSync } = require('node:child_process');
-const { readdirSync } = require('node:fs');
+const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { interleave, timeProcess } = require('./measure');
 
@@ -20,9 +20,15 @@ function installWheel(workdir, log) {
   const python = join(venv, 'bin', 'python');
   const wheel = join(dist, readdirSync(dist).find((file) => file.endsWith('.whl')));
   run(devPython, ['-m', 'pip', '--disable-pip-version-check', '--python', python, 'install', '--quiet', '--no-index', '--no-deps', '--compile', wheel]);
-  return python;
+  const installed = run(python, ['-I', '-c', INSTALLED_BYTES]);
+  return { python, wheelBytes: statSync(wheel).size, installedBytes: Number(installed) };
 }
 
+/** The bytes pip installed for the package: every file its RECORD lists, bytecode and .dist-info included. */
+const INSTALLED_BYTES = `
+import importlib.metadata as metadata, os
+print(sum(os.path.getsize(file.locate()) for file in metadata.distribution("incluster").files if os.path.exists(file.locate())))
+`;
 const RENDER_RATE = `
 import timeit
 from incluster import discover_pod_environment, render_kubeconfig, to_json
@@ -34,7 +40,7 @@ for name, call in (("render", lambda: render_kubeconfig(pod)), ("renderToJson", 
 `;
 
 async function measurePython(cluster, workdir, { runs, log }) {
-  const python = installWheel(workdir, log);
+  const { python, wheelBytes, installedBytes } = installWheel(workdir, log);
   const version = execFileSync(python, ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim();
   // The Pod's environment and nothing else, as an init container has it; -I keeps the runner's PYTHON* variables out.
   const env = { ...cluster.env };
@@ -59,6 +65,8 @@ async function measurePython(cluster, workdir, { runs, log }) {
   );
   return {
     python: version,
+    wheelBytes,
+    installedBytes,
     ...samples,
     jsonRatio: samples.json.median / samples.pass.median,
     importRatio: samples.import.median / samples.pass.median,
@@ -85,6 +93,8 @@ function pythonTable(p) {
     '|---|--:|--:|',
     `| \`render_kubeconfig(pod)\` | ${p.inProcess.render.microseconds.toFixed(2)} µs | ${count(p.inProcess.render.perSecond)} |`,
     `| \`to_json(render_kubeconfig(pod))\` | ${p.inProcess.renderToJson.microseconds.toFixed(2)} µs | ${count(p.inProcess.renderToJson.perSecond)} |`,
+    '',
+    `The wheel: ${(p.wheelBytes / 1e3).toFixed(1)} kB; installed with its bytecode: ${(p.installedBytes / 1e3).toFixed(1)} kB, and no dependency.`,
     '',
     '',
   ].join('\n');
