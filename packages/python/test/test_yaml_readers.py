@@ -4,12 +4,19 @@ words such as no, On, Y or 1_000 for something other than strings; the output mu
 
 import json
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
 from incluster import InClusterConfigError, render_kubeconfig, to_json, to_yaml
-from kubectl import kubectl_view
+from kubectl import kubectl_path, kubectl_view
 from strategies import absolute_path, credential, namespace, options, pod_with
+
+
+@pytest.fixture(scope="module", autouse=True)
+def real_kubectl():
+    """Fails at once, saying how to get it, when the testkit's kubectl is not there."""
+    return kubectl_path()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
