@@ -15,7 +15,8 @@ const CLASSIFIED_PYTHONS = ['3.9', '3.11'];
  * The pinned test tools, one environment per interpreter, cached by scripts/dev_env.py under a hash of the file.
  * PyPy 3.9 (Debian's pypy3) runs everything but the Pulumi tests: pulumi's grpcio has no PyPy build.
  */
-const DEV_REQUIREMENTS = ['build@1.6.1', 'flit-core@4.2.0', 'hypothesis@6.170.17', 'mypy@2.4.1', 'pulumi@3.248.0', 'pulumi-kubernetes@4.34.2', 'pytest@9.2.0', 'PyYAML@6.0.3', 'types-PyYAML@6.0.12'];
+// pulumi-kubernetes is the release of the Kubernetes plugin the real-engine tests build (testkit toolchain/versions.ts).
+const DEV_REQUIREMENTS = ['build@1.6.1', 'flit-core@4.2.0', 'hypothesis@6.170.17', 'mypy@2.4.1', 'pulumi@3.248.0', 'pulumi-kubernetes@4.25.0', 'pytest@9.2.0', 'PyYAML@6.0.3', 'types-PyYAML@6.0.12'];
 // The newest releases that still support Python 3.9.
 const PYPY_REQUIREMENTS = ['build@1.4.4', 'flit-core@4.2.0', 'hypothesis@6.141.1', 'pytest@8.4.2', 'PyYAML@6.0.3'];
 
@@ -70,6 +71,9 @@ export function pythonPackage(options: PythonPackageOptions): javascript.NodePro
         globalSetup: '<rootDir>/test/support/global-setup.js',
         globalTeardown: '<rootDir>/test/support/global-teardown.js',
         collectCoverage: false,
+        // As in every package: the slow cases wait far more than they compute, and real processes take seconds.
+        maxWorkers: 2,
+        testTimeout: 30_000,
       },
     },
   });

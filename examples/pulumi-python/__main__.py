@@ -12,13 +12,23 @@ from incluster.pulumi import create_in_cluster_provider
 #: Where the program deploys; examples/kubernetes/service-account.yaml grants the service account this namespace only.
 TARGET_NAMESPACE = "team-a"
 
-# The cluster this program runs in, as the Pod's service account.
-provider = create_in_cluster_provider("in-cluster", enable_server_side_apply=True)
+config = pulumi.Config()
+
+# The cluster this program runs in, as the Pod's service account. `credential` and `server` are optional: the user
+# entry can change freely, but a new server spelling replaces the provider (docs/how-it-works.md).
+provider = create_in_cluster_provider(
+    "in-cluster",
+    enable_server_side_apply=True,
+    # Otherwise a change to a ConfigMap's data replaces it rather than updating it.
+    enable_config_map_mutable=True,
+    credential=config.get("credential"),
+    server=config.get("server"),
+)
 
 settings = k8s.core.v1.ConfigMap(
     "settings",
     metadata={"namespace": TARGET_NAMESPACE},
-    data={"greeting": "hello from inside the cluster"},
+    data={"greeting": config.get("greeting") or "hello from inside the cluster"},
     opts=pulumi.ResourceOptions(provider=provider),
 )
 

@@ -157,7 +157,7 @@ def main(argv: Optional[Sequence[str]] = None, env: Optional[Mapping[str, str]] 
             _write_output_file(flags.output_file, text)
         return EXIT_OK
     except (CliError, InClusterConfigError) as error:
-        return _fail(error.code, str(error))
+        return _fail(error.code, error.message)
     except BrokenPipeError:
         # A reader that stops early (`| head`) closed the pipe: the rest has nowhere to go, and that is no error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

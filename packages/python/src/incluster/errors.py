@@ -31,7 +31,13 @@ class InClusterConfigError(Exception):
 
     @property
     def message(self) -> str:
-        return str(self)
+        """The message alone, without the code."""
+        return str(self.args[0])
+
+    def __str__(self) -> str:
+        # A printed traceback (an unhandled exception in a Pulumi program, say) names the code, as the TypeScript
+        # error's stack does: "InClusterConfigError: [NOT_IN_CLUSTER] ...".
+        return f"[{self.code}] {self.message}"
 
     def __repr__(self) -> str:
-        return f"InClusterConfigError({self.code!r}, {str(self)!r})"
+        return f"InClusterConfigError({self.code!r}, {self.message!r})"

@@ -23,5 +23,7 @@ module.exports = async function globalSetup() {
   const python = join(venv, 'bin', 'python');
   run(devPython, ['-m', 'pip', '--disable-pip-version-check', '--python', python, 'install', '--quiet', '--no-index', '--no-deps', join(work, 'dist', wheel)]);
   process.env.INCLUSTER_WHEEL_PYTHON = python;
+  process.env.INCLUSTER_WHEEL_SITE_PACKAGES = run(python, ['-c', 'import sysconfig; print(sysconfig.get_path("purelib"))']);
+  process.env.INCLUSTER_DEV_PYTHON = devPython;
   process.env.INCLUSTER_WHEEL_WORK = work;
 };
