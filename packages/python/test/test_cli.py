@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from incluster import InClusterConfigError
 from pods import TOKEN, pod_env, service_account
 
 REPOSITORY = Path(__file__).resolve().parents[3]
@@ -126,3 +127,10 @@ def test_has_every_flag_of_incluster_kubeconfig_render(package_environment):
     for flag in flags:
         for spelling in flag.split(", "):
             assert re.search(rf"(^|[\s,]){re.escape(spelling)}\b", help_text), f"{spelling} is missing from python -m incluster"
+
+
+def test_a_printed_error_names_its_code_and_message_is_the_message_alone():
+    error = InClusterConfigError("NOT_IN_CLUSTER", "not in a Pod")
+    assert str(error) == "[NOT_IN_CLUSTER] not in a Pod"
+    assert error.message == "not in a Pod"
+    assert repr(error) == "InClusterConfigError('NOT_IN_CLUSTER', 'not in a Pod')"

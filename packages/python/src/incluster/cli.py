@@ -43,6 +43,10 @@ class CliError(Exception):
         super().__init__(message)
         self.code = code
 
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
