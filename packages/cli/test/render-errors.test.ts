@@ -62,6 +62,7 @@ describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTIO
     [['--server', 'http://10.0.0.1'], /https/],
     [['--credential', 'password'], /use one of token-file, exec, token-file\+exec, embedded/],
     [['-n', 'no spaces'], /namespace option "no spaces"/],
+    [['-n', 'Team_B'], /namespace option "Team_B"/],
     [['--context', ' '], /contextName must not be empty/],
   ])('refuses %j', async (argv, mentions) => {
     await expectFailure(argv as string[], container.env, { exit: 2, code: 'INVALID_OPTION', mentions });

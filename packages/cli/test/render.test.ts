@@ -74,6 +74,15 @@ describe('incluster-kubeconfig render', () => {
     elsewhere.dispose();
   });
 
+  it("takes -n over the Pod's namespace, which then need not be valid: POD_NAMESPACE and the namespace file are not read", async () => {
+    container.pod.write('namespace', 'Team_A');
+
+    const result = await run(['-n', 'team-b', '-o', 'json'], { ...container.env, POD_NAMESPACE: 'Bad_NS' });
+
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout).contexts[0].context.namespace).toBe('team-b');
+  });
+
   it.each(['exec', 'token-file+exec'])('renders the %s credential', async (credential) => {
     const { stdout } = await run(['--credential', credential, '-o', 'json'], container.env);
 

@@ -1,5 +1,5 @@
 import { FileReader, nodeFileReader } from './file-reader';
-import { discoverNamespace } from './namespace';
+import { discoverNamespace, validateNamespaceOption } from './namespace';
 import { PodEnvironment } from './pod-environment';
 import {
   readCertificateAuthority,
@@ -20,12 +20,17 @@ export interface DiscoveryOptions {
   readonly readToken?: boolean;
   /** Read ca.crt, to embed it as certificate-authority-data. */
   readonly readCertificateAuthority?: boolean;
+  /**
+   * The namespace the caller chose. It wins over the Pod's own, which is then neither read nor required to be valid
+   * (a bad POD_NAMESPACE or namespace file cannot block it). Must be a DNS-1123 label: INVALID_OPTION otherwise.
+   */
+  readonly namespace?: string;
 }
 
 /**
  * Finds the API server and the service account of the Pod this process runs in, the way client-go's
- * rest.InClusterConfig() and kubectl do: the address, then the files, then the namespace, stopping at the first
- * problem. This is the only function in @incluster/core that does I/O; its steps are exported for tools (such as a
+ * rest.InClusterConfig() and kubectl do: the address, then the files, then the namespace (unless the caller chose one),
+ * stopping at the first problem. This is the only function in @incluster/core that does I/O; its steps are exported for tools (such as a
  * doctor) that judge each one on its own.
  */
 export function discoverPodEnvironment(options: DiscoveryOptions = {}): PodEnvironment {
@@ -41,7 +46,9 @@ export function discoverPodEnvironment(options: DiscoveryOptions = {}): PodEnvir
     serviceAccountDir: paths.dir,
     tokenPath: paths.tokenPath,
     certificateAuthorityPath: paths.certificateAuthorityPath,
-    ...discoverNamespace(env, reader, paths.namespacePath),
+    ...(options.namespace === undefined
+      ? discoverNamespace(env, reader, paths.namespacePath)
+      : { namespace: validateNamespaceOption(options.namespace), namespaceSource: 'option' as const }),
     ...(options.readToken ? { token: readServiceAccountToken(reader, paths.tokenPath) } : {}),
     ...(options.readCertificateAuthority ? { certificateAuthorityData: readCertificateAuthority(reader, paths.certificateAuthorityPath) } : {}),
   };

@@ -24,6 +24,14 @@ export function isDns1123Label(name: string): boolean {
   return name.length <= 63 && DNS_1123_LABEL.test(name);
 }
 
+/** Checks a namespace the caller chose: a wrong one is the caller's mistake, INVALID_OPTION, whatever the Pod holds. */
+export function validateNamespaceOption(namespace: string): string {
+  if (!isDns1123Label(namespace)) {
+    throw new InClusterConfigError('INVALID_OPTION', `The namespace option ${JSON.stringify(namespace)} is not a valid DNS-1123 label: ${DNS_1123_LABEL_RULE}.`);
+  }
+  return namespace;
+}
+
 /** Checks that the Pod's namespace is a DNS-1123 label, as the API server requires; `origin` says where it came from. */
 export function validateNamespace(namespace: string, origin: string): string {
   if (!isDns1123Label(namespace)) {

@@ -18,5 +18,8 @@ export interface PodEnvironment {
   readonly certificateAuthorityData?: string;
 }
 
-/** Where the namespace came from, in kubectl's order of precedence. */
-export type NamespaceSource = 'POD_NAMESPACE' | 'namespace-file' | 'default';
+/**
+ * Where the namespace came from, in kubectl's order of precedence: the caller's namespace option (kubectl's
+ * --namespace), else $POD_NAMESPACE, else the namespace file, else `default`.
+ */
+export type NamespaceSource = 'option' | 'POD_NAMESPACE' | 'namespace-file' | 'default';

@@ -1,7 +1,7 @@
 import { ClusterOptions } from './cluster';
 import { CREDENTIAL_MODES, CredentialMode, unknownCredential } from './credential';
 import { InClusterConfigError } from './errors';
-import { DNS_1123_LABEL_RULE, isDns1123Label } from './namespace';
+import { validateNamespaceOption } from './namespace';
 
 export interface RenderOptions extends ClusterOptions {
   /** How the user authenticates; `token-file` by default. */
@@ -9,7 +9,7 @@ export interface RenderOptions extends ClusterOptions {
   readonly clusterName?: string;
   readonly userName?: string;
   readonly contextName?: string;
-  /** The context's namespace; defaults to the Pod's own. */
+  /** The context's namespace; defaults to the Pod's own, which is then not read (see DiscoveryOptions.namespace). */
   readonly namespace?: string;
 }
 
@@ -23,8 +23,8 @@ export function validateRenderOptions(options: RenderOptions): void {
       throw new InClusterConfigError('INVALID_OPTION', `${option} must not be empty.`);
     }
   }
-  if (options.namespace !== undefined && !isDns1123Label(options.namespace)) {
-    throw new InClusterConfigError('INVALID_OPTION', `The namespace option ${JSON.stringify(options.namespace)} is not a valid DNS-1123 label: ${DNS_1123_LABEL_RULE}.`);
+  if (options.namespace !== undefined) {
+    validateNamespaceOption(options.namespace);
   }
   if (options.credential !== undefined && !CREDENTIAL_MODES.includes(options.credential)) {
     unknownCredential(options.credential);

@@ -23,4 +23,10 @@ describe('runAdapter', () => {
     expect(runAdapter(userCounter, { env, reader: memoryFileReader(files), label: '' }).input.pod.token).toBeUndefined();
     expect(runAdapter(userCounter, { env, reader: memoryFileReader(files), label: '', credential: 'embedded' }).input.pod.token).toBe('the-token');
   });
+
+  it("hands over a Pod whose namespace is the option's, when one is given, without reading the Pod's", () => {
+    const { input } = runAdapter(userCounter, { env: { ...env, POD_NAMESPACE: 'Bad_NS' }, reader: memoryFileReader(files), label: '', namespace: 'team-b' });
+    expect(input.pod).toMatchObject({ namespace: 'team-b', namespaceSource: 'option' });
+    expect(input.kubeconfig.contexts[0].context.namespace).toBe('team-b');
+  });
 });

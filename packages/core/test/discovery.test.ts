@@ -53,6 +53,24 @@ describe('discoverPodEnvironment', () => {
     expect(discoverPodEnvironment({ env, reader: memoryFileReader(withNewline), readToken: true }).token).toBe('the-token');
   });
 
+  it("takes a namespace option over the Pod's own, which it then neither reads nor validates", () => {
+    const read: string[] = [];
+    const memory = memoryFileReader({ ...files, [`${SA}/namespace`]: 'Team_A' });
+    const spy: FileReader = { checkReadable: memory.checkReadable, readText: (path) => (read.push(path), memory.readText(path)) };
+
+    const pod = discoverPodEnvironment({ env: { ...env, POD_NAMESPACE: 'Bad_NS' }, reader: spy, namespace: 'team-b' });
+
+    expect(pod).toMatchObject({ namespace: 'team-b', namespaceSource: 'option' });
+    expect(read).toEqual([]);
+    expect(discoverPodEnvironment({ env, reader: memoryFileReader(files, [`${SA}/namespace`]), namespace: 'team-b' }).namespace).toBe('team-b');
+  });
+
+  it('refuses a namespace option that is not a DNS-1123 label as INVALID_OPTION, whatever the Pod holds', () => {
+    const error = failure(() => discoverPodEnvironment({ env, reader: memoryFileReader(files), namespace: 'Team_B' }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.message).toMatch(/namespace option "Team_B"/);
+  });
+
   it('resolves a relative service-account directory, since kubeconfig paths must be absolute', () => {
     const pod = discoverPodEnvironment({ env, serviceAccountDir: relative(process.cwd(), '/sa'), reader: memoryFileReader({ '/sa/token': 't', '/sa/ca.crt': 'c' }) });
     expect(pod.tokenPath).toBe('/sa/token');

@@ -32,6 +32,7 @@ export function checkNamespace(env: Environment, namespacePath: string): Check {
 }
 
 const NAMESPACE_SOURCES: Record<NamespaceSource, string> = {
+  option: 'from the namespace option',
   POD_NAMESPACE: 'from POD_NAMESPACE',
   'namespace-file': 'from the namespace file',
   default: 'the default: neither POD_NAMESPACE nor the namespace file is set',
