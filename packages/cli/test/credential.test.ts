@@ -99,6 +99,26 @@ describe('incluster-kubeconfig credential', () => {
     ]);
     expect(missing.stderr).toContain(join(container.pod.serviceAccountDir, 'nowhere'));
   });
+
+  it('names --token-file in the fix when the file it names is missing, not INCLUSTER_SERVICE_ACCOUNT_DIR', async () => {
+    const nowhere = join(container.pod.serviceAccountDir, 'nowhere');
+
+    const result = await credential(['--token-file', nowhere], container.env);
+
+    expect(errorCode(result.stderr)).toBe('SERVICE_ACCOUNT_NOT_MOUNTED');
+    expect(result.stderr).toBe(
+      `incluster-kubeconfig: error SERVICE_ACCOUNT_NOT_MOUNTED: ${nowhere} does not exist. ` +
+        `Correct --token-file ${nowhere}, or leave the flag out to use the token in the service-account directory.\n`,
+    );
+  });
+
+  it('names --service-account-dir when that flag gave the directory', async () => {
+    const nowhere = join(container.pod.serviceAccountDir, 'nowhere');
+
+    const result = await credential(['--service-account-dir', nowhere], {});
+
+    expect(result.stderr).toContain(`Correct --service-account-dir ${nowhere}, or leave the flag out`);
+  });
 });
 
 describe('credentialExpiry', () => {

@@ -70,6 +70,18 @@ describe('incluster-kubeconfig doctor', () => {
     expect(result.stderr).toMatch(/3 of 4 checks failed/);
   });
 
+  it('names --service-account-dir in the fix when that flag gave the directory', async () => {
+    container.pod.remove('token');
+
+    const report = JSON.parse((await doctor(['--json', '--service-account-dir', container.pod.serviceAccountDir])).stdout);
+
+    expect(report.checks[1]).toMatchObject({
+      id: 'token',
+      code: 'SERVICE_ACCOUNT_NOT_MOUNTED',
+      hint: `Correct --service-account-dir ${container.pod.serviceAccountDir}, or leave the flag out to use $INCLUSTER_SERVICE_ACCOUNT_DIR, else the kubelet's mount point.`,
+    });
+  });
+
   it('fails an expired token with TOKEN_EXPIRED', async () => {
     const expired = simulatedPod({ clock: () => NOW, tokenLifetimeSeconds: -120 });
 

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { useContainer } from './support/simulated-pod';
 import { errorCode, run } from './support/run';
 
@@ -54,6 +55,41 @@ describe('render, when the Pod environment is unusable, exits 1 with the core er
     await expectFailure([], { ...container.env, POD_NAMESPACE: 'Team_A' }, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /Team_A/ });
     container.pod.write('namespace', 'UPPER');
     await expectFailure([], container.env, { exit: 1, code: 'INVALID_NAMESPACE', mentions: /UPPER/ });
+  });
+});
+
+describe('render, when the files are not where a flag or variable says, gives the fix in its terms', () => {
+  it('names --service-account-dir when that flag gave the directory, not INCLUSTER_SERVICE_ACCOUNT_DIR', async () => {
+    const nowhere = join(container.pod.serviceAccountDir, 'nowhere');
+
+    const result = await run(['--service-account-dir', nowhere], container.env);
+
+    expect({ exit: result.code, code: errorCode(result.stderr) }).toEqual({ exit: 1, code: 'SERVICE_ACCOUNT_NOT_MOUNTED' });
+    expect(result.stderr).toContain(`Correct --service-account-dir ${nowhere}, or leave the flag out`);
+    expect(result.stderr).not.toMatch(/point INCLUSTER_SERVICE_ACCOUNT_DIR/);
+  });
+
+  it('says to make a directory at the token path a regular file, as the doctor does, not to grant read access', async () => {
+    container.pod.remove('token');
+    mkdirSync(container.pod.tokenPath);
+
+    const viaVariable = await run([], container.env);
+    const viaFlag = await run(['--service-account-dir', container.pod.serviceAccountDir], container.env);
+
+    for (const { stderr } of [viaVariable, viaFlag]) {
+      expect(errorCode(stderr)).toBe('UNREADABLE_FILE');
+      expect(stderr).toMatch(/token is not a regular file \(EISDIR\)\. Make it a regular file the container's user can read/);
+      expect(stderr).not.toMatch(/read access/);
+    }
+    expect(viaFlag.stderr).toContain('or point --service-account-dir at another directory');
+  });
+
+  it('says both service variables are empty when they are, not that the other one is set', async () => {
+    const result = await run([], { ...container.env, KUBERNETES_SERVICE_HOST: '', KUBERNETES_SERVICE_PORT: '' });
+
+    expect(errorCode(result.stderr)).toBe('INVALID_ENVIRONMENT');
+    expect(result.stderr).toContain('KUBERNETES_SERVICE_HOST is empty and KUBERNETES_SERVICE_PORT is empty.');
+    expect(result.stderr).not.toMatch(/other service variable is set/);
   });
 });
 

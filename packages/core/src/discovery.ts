@@ -38,8 +38,8 @@ export function discoverPodEnvironment(options: DiscoveryOptions = {}): PodEnvir
   const reader = options.reader ?? nodeFileReader;
   const { host, port } = readServiceAddress(env);
   const paths = serviceAccountPaths(env, options.serviceAccountDir);
-  requireServiceAccountFile(reader, paths.tokenPath);
-  requireServiceAccountFile(reader, paths.certificateAuthorityPath);
+  requireServiceAccountFile(reader, paths.tokenPath, paths.origin);
+  requireServiceAccountFile(reader, paths.certificateAuthorityPath, paths.origin);
   return {
     host,
     port,
@@ -47,9 +47,9 @@ export function discoverPodEnvironment(options: DiscoveryOptions = {}): PodEnvir
     tokenPath: paths.tokenPath,
     certificateAuthorityPath: paths.certificateAuthorityPath,
     ...(options.namespace === undefined
-      ? discoverNamespace(env, reader, paths.namespacePath)
+      ? discoverNamespace(env, reader, paths.namespacePath, paths.origin)
       : { namespace: validateNamespaceOption(options.namespace), namespaceSource: 'option' as const }),
-    ...(options.readToken ? { token: readServiceAccountToken(reader, paths.tokenPath) } : {}),
-    ...(options.readCertificateAuthority ? { certificateAuthorityData: readCertificateAuthority(reader, paths.certificateAuthorityPath) } : {}),
+    ...(options.readToken ? { token: readServiceAccountToken(reader, paths.tokenPath, paths.origin) } : {}),
+    ...(options.readCertificateAuthority ? { certificateAuthorityData: readCertificateAuthority(reader, paths.certificateAuthorityPath, paths.origin) } : {}),
   };
 }

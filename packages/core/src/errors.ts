@@ -17,14 +17,33 @@ export type InClusterErrorCode =
   /** A render option is invalid or asks for data that discovery did not read. */
   | 'INVALID_OPTION';
 
+/**
+ * Where a service-account path came from: the caller's option (a directory or a file path it passed),
+ * $INCLUSTER_SERVICE_ACCOUNT_DIR, or the kubelet's mount point.
+ */
+export type PathOrigin = 'option' | 'INCLUSTER_SERVICE_ACCOUNT_DIR' | 'default';
+
+/** The file an error is about, so that a caller can phrase its own advice (a CLI naming the flag that gave the path). */
+export interface FileProblem {
+  readonly path: string;
+  readonly origin: PathOrigin;
+  /** Node's error code for the failed access: ENOENT, EACCES, EISDIR (not a regular file)… */
+  readonly errno?: string;
+}
+
 /** The one error type incluster throws. `message` names what is wrong and how to fix it; it never contains a token. */
 export class InClusterConfigError extends Error {
   public readonly code: InClusterErrorCode;
+  /** Present when the error is about a service-account file. */
+  public readonly file?: FileProblem;
 
-  constructor(code: InClusterErrorCode, message: string) {
+  constructor(code: InClusterErrorCode, message: string, file?: FileProblem) {
     super(message);
     this.name = 'InClusterConfigError';
     this.code = code;
+    if (file !== undefined) {
+      this.file = file;
+    }
     // A printed stack (an unhandled exception in a Pulumi program, say) names the code the way Node names its own:
     // `InClusterConfigError [NOT_IN_CLUSTER]: …`. The name and the message stay as they are.
     this.stack = this.stack?.replace(/^InClusterConfigError:/, `InClusterConfigError [${code}]:`);

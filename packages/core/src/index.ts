@@ -22,7 +22,7 @@ export type { CredentialMode } from './credential';
 export { EXEC_CREDENTIAL_LIFETIME_SECONDS, EXEC_CREDENTIAL_SCRIPT } from './exec-credential';
 export { toYaml, toJson } from './serialize';
 export { InClusterConfigError, isInClusterConfigError } from './errors';
-export type { InClusterErrorCode } from './errors';
+export type { FileProblem, InClusterErrorCode, PathOrigin } from './errors';
 export { nodeFileReader, memoryFileReader } from './file-reader';
 export type { FileReader } from './file-reader';
 export type { PodEnvironment, NamespaceSource } from './pod-environment';

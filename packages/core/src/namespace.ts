@@ -1,4 +1,4 @@
-import { InClusterConfigError } from './errors';
+import { InClusterConfigError, PathOrigin } from './errors';
 import { FileReader } from './file-reader';
 import { NamespaceSource } from './pod-environment';
 import { readOptionalServiceAccountFile } from './service-account-files';
@@ -7,11 +7,16 @@ import { Environment } from './service-environment';
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The Pod's namespace in kubectl's order: $POD_NAMESPACE, else the namespace file (trimmed), else `default`. */
-export function discoverNamespace(env: Environment, reader: FileReader, namespacePath: string): { namespace: string; namespaceSource: NamespaceSource } {
+export function discoverNamespace(
+  env: Environment,
+  reader: FileReader,
+  namespacePath: string,
+  origin: PathOrigin = 'default',
+): { namespace: string; namespaceSource: NamespaceSource } {
   if (env.POD_NAMESPACE) {
     return { namespace: validateNamespace(env.POD_NAMESPACE, 'POD_NAMESPACE'), namespaceSource: 'POD_NAMESPACE' };
   }
-  const fromFile = readOptionalServiceAccountFile(reader, namespacePath)?.trim();
+  const fromFile = readOptionalServiceAccountFile(reader, namespacePath, origin)?.trim();
   if (fromFile) {
     return { namespace: validateNamespace(fromFile, namespacePath), namespaceSource: 'namespace-file' };
   }

@@ -14,14 +14,17 @@ export function readServiceAddress(env: Environment): { host: string; port: numb
         'Run it in a Pod, or set both variables (and INCLUSTER_SERVICE_ACCOUNT_DIR) to describe the cluster.',
     );
   }
-  for (const [name, value] of [['KUBERNETES_SERVICE_HOST', host], ['KUBERNETES_SERVICE_PORT', port]]) {
-    if (!value) {
-      throw new InClusterConfigError(
-        'INVALID_ENVIRONMENT',
-        `${name} is ${value === undefined ? 'not set' : 'empty'} although the other service variable is set. ` +
-          'Kubernetes sets both in every Pod: set both, or neither.',
-      );
-    }
+  const problems = [
+    ['KUBERNETES_SERVICE_HOST', host],
+    ['KUBERNETES_SERVICE_PORT', port],
+  ].flatMap(([name, value]) => (value ? [] : [`${name} is ${value === undefined ? 'not set' : 'empty'}`]));
+  if (problems.length > 0) {
+    throw new InClusterConfigError(
+      'INVALID_ENVIRONMENT',
+      problems.length === 1
+        ? `${problems[0]} although the other service variable is set. Kubernetes sets both in every Pod: set both, or neither.`
+        : `${problems.join(' and ')}. Kubernetes sets both in every Pod: set both to the API server's address and port, or unset both.`,
+    );
   }
   return { host: validateHost(host!), port: parsePort(port!) };
 }

@@ -90,10 +90,14 @@ describe('discoverPodEnvironment', () => {
       expect(pod).toMatchObject({ tokenPath: join(dir, 'token'), namespace: 'default', namespaceSource: 'default' });
     });
 
-    it('calls a directory where the token should be an unreadable file', () => {
+    it('calls a directory where the token should be an unreadable file, to be made a regular file', () => {
       rmSync(join(dir, 'token'));
       mkdirSync(join(dir, 'token'));
-      expect(failure(() => discoverPodEnvironment({ env, serviceAccountDir: dir })).code).toBe('UNREADABLE_FILE');
+      const error = failure(() => discoverPodEnvironment({ env, serviceAccountDir: dir }));
+      expect(error.code).toBe('UNREADABLE_FILE');
+      expect(error.message).toMatch(/token is not a regular file \(EISDIR\)\. Make it a regular file/);
+      expect(error.message).not.toMatch(/read access/);
+      expect(error.file).toEqual({ path: join(dir, 'token'), origin: 'option', errno: 'EISDIR' });
     });
 
     it('reads process.env when no environment is given', () => {
@@ -120,6 +124,13 @@ describe('discoverPodEnvironment', () => {
       expect(error.message).toMatch(/^KUBERNETES_SERVICE_PORT is not set/);
     });
 
+    it('says both variables are empty when they are, and not that the other one is set', () => {
+      const error = failure(() => discoverPodEnvironment({ env: { KUBERNETES_SERVICE_HOST: '', KUBERNETES_SERVICE_PORT: '' }, reader: memoryFileReader(files) }));
+      expect(error.code).toBe('INVALID_ENVIRONMENT');
+      expect(error.message).toMatch(/^KUBERNETES_SERVICE_HOST is empty and KUBERNETES_SERVICE_PORT is empty\./);
+      expect(error.message).not.toMatch(/other service variable is set/);
+    });
+
     it('names the bad port and the range', () => {
       const error = failure(() => discoverPodEnvironment({ env: { ...env, KUBERNETES_SERVICE_PORT: '0' }, reader: memoryFileReader(files) }));
       expect(error.message).toMatch(/KUBERNETES_SERVICE_PORT "0" .* 1 to 65535/);
@@ -131,6 +142,18 @@ describe('discoverPodEnvironment', () => {
       expect(error.code).toBe('SERVICE_ACCOUNT_NOT_MOUNTED');
       expect(error.message).toContain(`${SA}/token does not exist`);
       expect(error.message).toContain('automountServiceAccountToken: true');
+    });
+
+    it('says where the path came from, in the message and in error.file, so that callers can phrase their own advice', () => {
+      const { [`${SA}/token`]: _token, ...withoutToken } = files;
+      const fromEnv = failure(() => discoverPodEnvironment({ env: { ...env, INCLUSTER_SERVICE_ACCOUNT_DIR: SA }, reader: memoryFileReader(withoutToken) }));
+      const fromOption = failure(() => discoverPodEnvironment({ env, serviceAccountDir: SA, reader: memoryFileReader(withoutToken) }));
+
+      expect(fromEnv.file).toEqual({ path: `${SA}/token`, origin: 'INCLUSTER_SERVICE_ACCOUNT_DIR', errno: 'ENOENT' });
+      expect(fromOption.file).toEqual({ path: `${SA}/token`, origin: 'option', errno: 'ENOENT' });
+      expect(fromOption.message).toBe(
+        `${SA}/token does not exist. Correct the path passed as an option, which overrides INCLUSTER_SERVICE_ACCOUNT_DIR and the kubelet's mount point.`,
+      );
     });
 
     it('names the unreadable file and the permission fix', () => {

@@ -6,6 +6,7 @@ import { credentialExpiry, execCredential, requestedApiVersion } from '../exec-c
 import { addExamples } from '../help-text';
 import { CliIo, currentTime } from '../io';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
+import { pathFlag, withPathFlag } from '../path-flag';
 import { serviceAccountDirOption } from './service-account-dir-option';
 
 export interface CredentialFlags {
@@ -50,7 +51,13 @@ export function addCredentialCommand(program: Command, io: CliIo): Command {
 export function printCredential(flags: CredentialFlags, io: CliIo): void {
   // The version is checked before the token is read: a plugin that cannot answer should not touch the secret.
   const apiVersion = requestedApiVersion(io.env.KUBERNETES_EXEC_INFO);
-  const token = readServiceAccountToken(nodeFileReader, flags.tokenFile ?? serviceAccountPaths(io.env, flags.serviceAccountDir).tokenPath);
+  const token = withPathFlag(pathFlag(flags), () => {
+    if (flags.tokenFile !== undefined) {
+      return readServiceAccountToken(nodeFileReader, flags.tokenFile, 'option');
+    }
+    const paths = serviceAccountPaths(io.env, flags.serviceAccountDir);
+    return readServiceAccountToken(nodeFileReader, paths.tokenPath, paths.origin);
+  });
   const now = currentTime(io);
   const tokenExpiry = jwtExpiry(decodeJwtClaims(token));
   if (tokenExpiry !== undefined && tokenExpiry <= now) {

@@ -4,6 +4,7 @@ import { writeFileAtomically } from '../atomic-write';
 import { CliError, warningLine } from '../errors';
 import { addExamples } from '../help-text';
 import { CliIo } from '../io';
+import { pathFlag, withPathFlag } from '../path-flag';
 import { serviceAccountDirOption } from './service-account-dir-option';
 
 export const OUTPUT_FORMATS = ['yaml', 'json'] as const;
@@ -67,7 +68,8 @@ export function render(flags: RenderFlags, io: CliIo): void {
         'Add --allow-embedded-token to confirm, or use the default token-file credential.',
     );
   }
-  const kubeconfig = loadInClusterKubeconfig({
+  const kubeconfig = withPathFlag(pathFlag(flags), () =>
+    loadInClusterKubeconfig({
     env: io.env,
     serviceAccountDir: flags.serviceAccountDir,
     credential: flags.credential,
@@ -79,7 +81,8 @@ export function render(flags: RenderFlags, io: CliIo): void {
     embedCertificateAuthority: flags.embedCa,
     tlsServerName: flags.tlsServerName,
     proxyUrl: flags.proxyUrl,
-  });
+    }),
+  );
   if (carriesSecret(kubeconfig)) {
     io.stderr(warningLine('this kubeconfig embeds the service-account token: store it as a secret, and expect it to stop working when the token expires.'));
   }

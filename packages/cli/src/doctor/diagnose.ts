@@ -1,6 +1,7 @@
 import { Environment, loadInClusterKubeconfig, serviceAccountPaths } from '@incluster/core';
 import { Check, skip } from './check';
-import { checkApiServerAddress, checkCertificateAuthority, checkNamespace, checkToken } from './pod-checks';
+import { pathFlag } from '../path-flag';
+import { CheckedFile, checkApiServerAddress, checkCertificateAuthority, checkNamespace, checkToken } from './pod-checks';
 import { probeApiServer } from './probe';
 
 export interface DiagnoseOptions {
@@ -15,11 +16,12 @@ export interface DiagnoseOptions {
 /** Every check of the Pod environment, each judged on its own so that one problem does not hide the next. */
 export async function diagnose(options: DiagnoseOptions): Promise<Check[]> {
   const paths = serviceAccountPaths(options.env, options.serviceAccountDir);
+  const file = (path: string): CheckedFile => ({ path, origin: paths.origin, given: pathFlag(options) });
   const checks = [
     checkApiServerAddress(options.env),
-    checkToken(paths.tokenPath, options.now),
-    checkCertificateAuthority(paths.certificateAuthorityPath, options.now),
-    checkNamespace(options.env, paths.namespacePath),
+    checkToken(file(paths.tokenPath), options.now),
+    checkCertificateAuthority(file(paths.certificateAuthorityPath), options.now),
+    checkNamespace(options.env, file(paths.namespacePath)),
   ];
   if (!options.probe) {
     return checks;

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import {
   Environment,
   NamespaceSource,
+  PathOrigin,
   discoverNamespace,
   isInClusterConfigError,
   nodeFileReader,
@@ -11,6 +12,7 @@ import {
   serverUrl,
 } from '@incluster/core';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
+import { PathFlag, firstSentence, fixNamingTheFlag } from '../path-flag';
 import { relativeTime, rfc3339Seconds } from '../time';
 import { Check, fail, pass } from './check';
 import { FIXES } from './fixes';
@@ -18,15 +20,22 @@ import { FIXES } from './fixes';
 export function checkApiServerAddress(env: Environment): Check {
   const { KUBERNETES_SERVICE_HOST, KUBERNETES_SERVICE_PORT } = env;
   const details = { KUBERNETES_SERVICE_HOST: KUBERNETES_SERVICE_HOST ?? '(not set)', KUBERNETES_SERVICE_PORT: KUBERNETES_SERVICE_PORT ?? '(not set)' };
-  return failingOnCoreError('api-server-address', 'API server address', details, () => {
+  return failingOnCoreError('api-server-address', 'API server address', details, undefined, () => {
     const { host, port } = readServiceAddress(env);
     return pass('api-server-address', 'API server address', serverUrl(host, port), details);
   });
 }
 
-export function checkNamespace(env: Environment, namespacePath: string): Check {
-  return failingOnCoreError('namespace', 'namespace', {}, () => {
-    const { namespace, namespaceSource } = discoverNamespace(env, nodeFileReader, namespacePath);
+/** Where a check finds its file: the path, where it came from, and the flag that gave it, if one did. */
+export interface CheckedFile {
+  readonly path: string;
+  readonly origin: PathOrigin;
+  readonly given?: PathFlag;
+}
+
+export function checkNamespace(env: Environment, file: CheckedFile): Check {
+  return failingOnCoreError('namespace', 'namespace', {}, file.given, () => {
+    const { namespace, namespaceSource } = discoverNamespace(env, nodeFileReader, file.path, file.origin);
     return pass('namespace', 'namespace', `${namespace} (${NAMESPACE_SOURCES[namespaceSource]})`);
   });
 }
@@ -39,9 +48,10 @@ const NAMESPACE_SOURCES: Record<NamespaceSource, string> = {
 };
 
 /** The token's JWT claims (sub, aud, exp), decoded without verifying. The token itself never leaves this function. */
-export function checkToken(path: string, now: Date): Check {
-  return failingOnCoreError('token', 'token', { path }, () => {
-    const claims = decodeJwtClaims(readServiceAccountToken(nodeFileReader, path));
+export function checkToken(file: CheckedFile, now: Date): Check {
+  const { path } = file;
+  return failingOnCoreError('token', 'token', { path }, file.given, () => {
+    const claims = decodeJwtClaims(readServiceAccountToken(nodeFileReader, path, file.origin));
     if (claims === undefined) {
       return pass('token', 'token', 'present, but not a JWT: its subject and expiry are unknown', { path });
     }
@@ -61,12 +71,13 @@ export function checkToken(path: string, now: Date): Check {
 }
 
 /** ca.crt parsed as X.509: whom it names and until when it is valid. */
-export function checkCertificateAuthority(path: string, now: Date): Check {
+export function checkCertificateAuthority(file: CheckedFile, now: Date): Check {
+  const { path } = file;
   const id = 'certificate-authority';
   const title = 'CA bundle (ca.crt)';
   const code = 'INVALID_CERTIFICATE_AUTHORITY';
-  return failingOnCoreError(id, title, { path }, () => {
-    requireServiceAccountFile(nodeFileReader, path);
+  return failingOnCoreError(id, title, { path }, file.given, () => {
+    requireServiceAccountFile(nodeFileReader, path, file.origin);
     const pem = nodeFileReader.readText(path);
     let certificate: X509Certificate;
     try {
@@ -96,17 +107,14 @@ export function checkCertificateAuthority(path: string, now: Date): Check {
  * Runs a check; an InClusterConfigError becomes its failure. Error messages say what is wrong, then how to fix it;
  * the checklist keeps the first part and gives the fix on a line of its own.
  */
-function failingOnCoreError(id: string, title: string, details: Record<string, string>, run: () => Check): Check {
+function failingOnCoreError(id: string, title: string, details: Record<string, string>, given: PathFlag | undefined, run: () => Check): Check {
   try {
     return run();
   } catch (error) {
     if (!isInClusterConfigError(error)) {
       throw error;
     }
-    return fail(id, title, { code: error.code, summary: firstSentence(error.message), hint: FIXES[error.code] }, details);
+    const hint = fixNamingTheFlag(error, given) ?? FIXES[error.code];
+    return fail(id, title, { code: error.code, summary: firstSentence(error.message), hint }, details);
   }
-}
-
-function firstSentence(message: string): string {
-  return message.split(/(?<=\.) (?=[A-Z])/)[0];
 }
