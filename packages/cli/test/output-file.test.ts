@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
 import { writeFileAtomically } from '../src';
 import { useContainer } from './support/simulated-pod';
-import { errorCode, run } from './support/run';
+import { BUILT_BINARY, errorCode, run, runBinary, runToCompletion } from './support/run';
 
 const container = useContainer();
 let out: string;
@@ -72,6 +72,49 @@ describe('render --output-file', () => {
     expect(result.code).toBe(1);
     expect(errorCode(result.stderr)).toBe('OUTPUT_FILE');
     expect(filesUnder(out)).toEqual(['config']);
+  });
+});
+
+describe('render --output-file, where the file cannot be created', () => {
+  it.each(['--output-file', '--service-account-dir', 'credential --token-file'])(
+    'refuses an empty %s, as an unset shell variable gives, as a usage error (exit 2), writing nothing',
+    async (flag) => {
+      const result = await run([...flag.split(' '), ''], container.env);
+
+      expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 2, stdout: '', error: 'USAGE' });
+      expect(result.stderr).toMatch(/argument '' is invalid\. It is empty, as an unset shell variable makes it: give a path\./);
+      expect(filesUnder(out)).toEqual([]);
+    },
+  );
+
+  it('says the file system is read-only when a missing directory is on one', () => {
+    // A read-only tmpfs in a mount namespace of the binary's own: root is not needed, only user namespaces.
+    const readOnly = join(out, 'read-only');
+    mkdirSync(readOnly);
+    const script = 'mount -t tmpfs -o ro tmpfs "$1" || exit 125; shift; exec "$@"';
+    const target = join(readOnly, 'missing', 'config');
+
+    const result = runToCompletion(
+      'unshare',
+      ['--map-root-user', '--mount', 'sh', '-c', script, 'sh', readOnly, process.execPath, BUILT_BINARY, 'render', '--output-file', target],
+      { ...container.env, PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    );
+
+    if (result.code === 125 || /unshare: /.test(result.stderr)) {
+      throw new Error(`this test mounts a read-only tmpfs with unshare (util-linux), which needs user namespaces or root: ${result.stderr.trim()}`);
+    }
+    expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 1, stdout: '', error: 'OUTPUT_FILE' });
+    expect(result.stderr).toContain(`cannot write ${target}: the file system is read-only: write to a volume mounted read-write`);
+    expect(result.stderr).toMatch(/EROFS: read-only file system, mkdir '.*missing'/);
+  });
+
+  it('fails at once under /proc, where no directory can be made, instead of spinning', () => {
+    const target = '/proc/incluster-no-such-directory/deeper/config';
+
+    const result = runBinary(['render', '--output-file', target], container.env);
+
+    expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 1, stdout: '', error: 'OUTPUT_FILE' });
+    expect(result.stderr).toContain("mkdir '/proc/incluster-no-such-directory'");
   });
 });
 

@@ -1,5 +1,5 @@
 import { nodeFileReader, readServiceAccountToken, serviceAccountPaths } from '@incluster/core';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { warningLine } from '../errors';
 import { rfc3339Seconds } from '../time';
 import { credentialExpiry, execCredential, requestedApiVersion } from '../exec-credential-output';
@@ -7,6 +7,7 @@ import { addExamples } from '../help-text';
 import { CliIo, currentTime } from '../io';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
 import { pathFlag, withPathFlag } from '../path-flag';
+import { nonEmptyPath } from './non-empty-path';
 import { serviceAccountDirOption } from './service-account-dir-option';
 
 export interface CredentialFlags {
@@ -39,7 +40,7 @@ export function addCredentialCommand(program: Command, io: CliIo): Command {
         '          - /var/run/secrets/kubernetes.io/serviceaccount/token\n' +
         '          interactiveMode: Never',
     )
-    .option('--token-file <path>', 'the token to hand out (default: token in the service-account directory)')
+    .addOption(new Option('--token-file <path>', 'the token to hand out (default: token in the service-account directory)').argParser(nonEmptyPath))
     .addOption(serviceAccountDirOption('the token, when --token-file is not given'))
     .action((flags: CredentialFlags) => printCredential(flags, io));
   return addExamples(command, [

@@ -5,6 +5,7 @@ import { CliError, warningLine } from '../errors';
 import { addExamples } from '../help-text';
 import { CliIo } from '../io';
 import { pathFlag, withPathFlag } from '../path-flag';
+import { nonEmptyPath } from './non-empty-path';
 import { serviceAccountDirOption } from './service-account-dir-option';
 
 export const OUTPUT_FORMATS = ['yaml', 'json'] as const;
@@ -50,7 +51,11 @@ export function addRenderCommand(program: Command, io: CliIo): Command {
     .option('--proxy-url <url>', 'an http, https or socks5 proxy for the API server')
     .addOption(serviceAccountDirOption('token, ca.crt and namespace'))
     .addOption(new Option('-o, --output <format>', 'the output format').choices(OUTPUT_FORMATS).default('yaml'))
-    .option('--output-file <path>', 'write the kubeconfig to this file instead of stdout: atomically, mode 0600, creating missing directories')
+    .addOption(
+      new Option('--output-file <path>', 'write the kubeconfig to this file instead of stdout: atomically, mode 0600, creating missing directories').argParser(
+        nonEmptyPath,
+      ),
+    )
     .action((flags: RenderFlags) => render(flags, io));
   return addExamples(command, [
     { description: 'The kubeconfig of this Pod, referencing its rotating token', command: 'incluster-kubeconfig' },
@@ -94,10 +99,20 @@ export function render(flags: RenderFlags, io: CliIo): void {
   try {
     writeFileAtomically(flags.outputFile, text);
   } catch (error) {
-    throw new CliError('OUTPUT_FILE', `cannot write ${flags.outputFile}: ${(error as Error).message}`);
+    throw new CliError('OUTPUT_FILE', `cannot write ${flags.outputFile}: ${writeFailure(error as NodeJS.ErrnoException)}`);
   }
 }
 
 function serialize(kubeconfig: Kubeconfig, format: OutputFormat): string {
   return format === 'json' ? toJson(kubeconfig) : toYaml(kubeconfig);
+}
+
+/** What went wrong writing the file, and for the failures a Pod meets most, what to do about it. */
+function writeFailure(error: NodeJS.ErrnoException): string {
+  const advice: Readonly<Record<string, string>> = {
+    EROFS: 'the file system is read-only: write to a volume mounted read-write, such as an emptyDir',
+    EACCES: "the container's user may not write there: choose a directory it owns, such as an emptyDir or $HOME",
+  };
+  const known = error.code === undefined ? undefined : advice[error.code];
+  return known === undefined ? error.message : `${known} (${error.message})`;
 }

@@ -23,9 +23,20 @@ export async function run(argv: readonly string[], env: Record<string, string | 
 
 export const BUILT_BINARY = join(__dirname, '..', '..', 'bin', 'incluster-kubeconfig.js');
 
+/** Longer than any command takes: a binary still running then is stuck, and is killed so that the test says so. */
+const BINARY_TIMEOUT_MS = 20_000;
+
 /** Runs the compiled binary in a child process with only this environment (no shell involved). */
 export function runBinary(argv: readonly string[], env: Record<string, string>): RunResult {
-  const result = spawnSync(process.execPath, [BUILT_BINARY, ...argv], { env, encoding: 'utf8' });
+  return runToCompletion(process.execPath, [BUILT_BINARY, ...argv], env);
+}
+
+/** Runs a program to completion, failing if it has to be killed after BINARY_TIMEOUT_MS. */
+export function runToCompletion(file: string, args: readonly string[], env: Record<string, string>): RunResult {
+  const result = spawnSync(file, args, { env, encoding: 'utf8', timeout: BINARY_TIMEOUT_MS });
+  if (result.error !== undefined || result.signal !== null) {
+    throw new Error(`${file} ${args.join(' ')} did not finish by itself within ${BINARY_TIMEOUT_MS / 1000} s: ${result.error?.message ?? result.signal}`);
+  }
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
