@@ -62,7 +62,11 @@ export function describeError(error: unknown): { code: CliErrorCode; message: st
       return { code: 'USAGE', message: 'no such command: see the commands listed below' };
     }
     // Commander's messages start with "error: ", which the line already says.
-    return { code: 'USAGE', message: error.message.replace(/^error: /, '') };
+    const message = error.message.replace(/^error: /, '');
+    if (error.code === 'commander.unknownCommand' && !message.includes('Did you mean')) {
+      return { code: 'USAGE', message: `${message}: see --help for the commands` };
+    }
+    return { code: 'USAGE', message };
   }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }

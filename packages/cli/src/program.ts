@@ -38,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   const heldIo: CliIo = { ...io, stderr: (text) => held.push(text) };
   let exitCode: ExitCode = EXIT_OK;
   try {
-    await createProgram(heldIo).parseAsync([...argv], { from: 'user' });
+    const program = createProgram(heldIo);
+    await program.parseAsync(withDefaultCommand(program, argv), { from: 'user' });
   } catch (error) {
     // --help and --version end in a CommanderError too, with exit code 0.
     if (!(error instanceof CommanderError && error.exitCode === EXIT_OK)) {
@@ -51,6 +52,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     io.stderr(held.join(''));
   }
   return exitCode;
+}
+
+/** The command a command line runs when it names none. */
+export const DEFAULT_COMMAND = 'render';
+
+/**
+ * The command line with the default command made explicit: an empty one, or one that starts with an option other than
+ * the program's own (--help, --version), is render's. Any other first word is left to commander, which runs the
+ * command it names or, for a mistyped one, suggests the nearest. (Commander's own default command would take the
+ * mistyped word as an argument of render instead, and complain about render's arguments.)
+ */
+export function withDefaultCommand(program: Command, argv: readonly string[]): string[] {
+  const programFlags = program
+    .createHelp()
+    .visibleOptions(program)
+    .flatMap((option) => [option.short, option.long]);
+  const first = argv[0];
+  return first === undefined || (first.startsWith('-') && !programFlags.includes(first)) ? [DEFAULT_COMMAND, ...argv] : [...argv];
 }
 
 function packageVersion(): string {

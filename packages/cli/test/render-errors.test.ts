@@ -110,6 +110,18 @@ describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTIO
 });
 
 describe('render, when the command line is wrong, exits 2 with USAGE', () => {
+  it.each([
+    ['doctr', 'doctor'],
+    ['credentail', 'credential'],
+    ['rendr', 'render'],
+  ])('suggests the nearest command for the mistyped %j, instead of taking it as an argument of render', async (typed, meant) => {
+    await expectFailure([typed], container.env, { exit: 2, code: 'USAGE', mentions: new RegExp(`unknown command '${typed}' \\(Did you mean ${meant}\\?\\)`) });
+  });
+
+  it('points at --help for a word that is no command at all', async () => {
+    await expectFailure(['kubeconfig'], container.env, { exit: 2, code: 'USAGE', mentions: /unknown command 'kubeconfig': see --help for the commands/ });
+  });
+
   it('refuses to embed the token without --allow-embedded-token', async () => {
     await expectFailure(['--credential', 'embedded'], container.env, { exit: 2, code: 'USAGE', mentions: /--allow-embedded-token/ });
   });

@@ -32,7 +32,8 @@ export interface RenderFlags {
 /** `render`, the default command: the kubeconfig of this Pod, on stdout or atomically into a file. */
 export function addRenderCommand(program: Command, io: CliIo): Command {
   const command = program
-    .command('render', { isDefault: true })
+    // The default command (runCli's withDefaultCommand): not commander's isDefault, which would swallow mistyped commands.
+    .command('render')
     .summary('print the kubeconfig of the current Pod (the default command)')
     .description(
       "Prints a kubeconfig built from the Pod's service account. By default its user references the rotating token " +
