@@ -1,4 +1,13 @@
-import { SimulatedCluster, SimulatedPod, createTestCertificates, startSimulatedCluster, tokenTag } from '@incluster/testkit';
+import { join } from 'node:path';
+import {
+  SimulatedCluster,
+  SimulatedPod,
+  createCaCertificate,
+  createTestCertificates,
+  kubectlGetConfigMapNames,
+  startSimulatedCluster,
+  tokenTag,
+} from '@incluster/testkit';
 import { testCertificates } from './support/certificates';
 import { errorCode, run } from './support/run';
 
@@ -65,6 +74,21 @@ describe('incluster-kubeconfig doctor --probe', () => {
       hint: expect.stringContaining('ca.crt does not verify'),
     });
     expect(cluster.server.requests).toEqual([]);
+  });
+
+  it('probes through a CA bundle whose first certificate expired during a CA rotation, as kubectl does with it', async () => {
+    const day = 24 * 3600_000;
+    const expired = createCaCertificate({ commonName: 'old cluster CA', notBefore: new Date(Date.now() - 400 * day), notAfter: new Date(Date.now() - 3 * day) });
+    cluster.pod.write('ca.crt', expired + testCertificates().caCertificate);
+    const kubeconfig = join(cluster.workDir, 'config');
+    await run(['render', '--output-file', kubeconfig], cluster.env);
+
+    const result = await probe();
+    const kubectl = await kubectlGetConfigMapNames(kubeconfig, cluster.pod.namespace);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✓ GET /version: v1.35.0\n');
+    expect(kubectl).toEqual(['settings']);
   });
 
   it('fails with PROBE_FAILED when nothing listens at the address', async () => {

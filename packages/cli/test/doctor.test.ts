@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { createCaCertificate } from '@incluster/testkit';
+import { testCertificates } from './support/certificates';
 import { errorCode, run } from './support/run';
 import { KUBERNETES_SERVICE, simulatedPod, useContainer } from './support/simulated-pod';
 
@@ -40,9 +42,8 @@ describe('incluster-kubeconfig doctor', () => {
       `    exp: ${IN_AN_HOUR_RFC3339} (in 60 min)`,
       '✓ CA bundle (ca.crt): valid, CN=incluster test CA',
       `    path: ${container.pod.certificateAuthorityPath}`,
-      '    subject: CN=incluster test CA',
       '    certificates: 1',
-      expect.stringMatching(/^    expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(.+\)$/),
+      expect.stringMatching(/^    certificate 1: CN=incluster test CA, expires \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in 24 h\)$/),
       '✓ namespace: team-a (from the namespace file)',
       '',
     ]);
@@ -116,6 +117,60 @@ describe('incluster-kubeconfig doctor', () => {
 
     expect(lineOf(result.stdout, 'CA bundle (ca.crt)')).toMatch(/^✗ CA bundle \(ca.crt\): holds no readable PEM certificate/);
     expect(errorCode(result.stderr)).toBe('INVALID_CERTIFICATE_AUTHORITY');
+  });
+
+  describe('judges the whole ca.crt bundle, as clients do', () => {
+    // During a CA rotation the bundle holds the old CA, expired or about to, beside the new one.
+    const DAY_MS = 24 * 3600_000;
+    const expiredCa = createCaCertificate({ commonName: 'old cluster CA', notBefore: new Date(NOW.getTime() - 400 * DAY_MS), notAfter: new Date(NOW.getTime() - 3 * DAY_MS) });
+    const certificateLines = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('    certificate'));
+
+    it.each([
+      ['old CA first', (current: string) => expiredCa + current, 1],
+      ['old CA last', (current: string) => current + expiredCa, 2],
+    ])('passes a bundle with an expired CA beside a valid one (%s), listing both and warning about the expired one', async (_order, bundle, expiredNumber) => {
+      container.pod.write('ca.crt', bundle(testCertificates().caCertificate));
+
+      const result = await doctor([]);
+
+      expect(result.code).toBe(0);
+      expect(lineOf(result.stdout, 'CA bundle (ca.crt)')).toBe('✓ CA bundle (ca.crt): valid, CN=incluster test CA (1 of 2 certificates valid)');
+      expect(certificateLines(result.stdout)).toEqual([
+        '    certificates: 2',
+        ...[1, 2].map((number) =>
+          number === expiredNumber
+            ? expect.stringMatching(new RegExp(`^    certificate ${number}: CN=old cluster CA, expired \\S+Z \\(3 days ago\\)$`))
+            : expect.stringMatching(new RegExp(`^    certificate ${number}: CN=incluster test CA, expires \\S+Z \\(in 24 h\\)$`)),
+        ),
+      ]);
+      expect(result.stdout).toContain(
+        `    warning: certificate ${expiredNumber} (CN=old cluster CA) expired 3 days ago: clients skip it, and it can leave the bundle once the CA rotation is over\n`,
+      );
+    });
+
+    it('gives the warnings in JSON too', async () => {
+      container.pod.write('ca.crt', expiredCa + testCertificates().caCertificate);
+
+      const report = JSON.parse((await doctor(['--json'])).stdout);
+
+      expect(report.ok).toBe(true);
+      expect(report.checks[2]).toMatchObject({ id: 'certificate-authority', status: 'pass', warnings: [expect.stringMatching(/^certificate 1 \(CN=old cluster CA\) expired/)] });
+    });
+
+    it('fails with INVALID_CERTIFICATE_AUTHORITY when no certificate in it is valid now', async () => {
+      container.pod.write('ca.crt', expiredCa + expiredCa);
+
+      const result = await doctor([]);
+
+      expect(lineOf(result.stdout, 'CA bundle (ca.crt)')).toBe('✗ CA bundle (ca.crt): none of its 2 certificates is valid now');
+      expect(errorCode(result.stderr)).toBe('INVALID_CERTIFICATE_AUTHORITY');
+    });
+
+    it('fails a bundle of one expired CA with how long ago it expired', async () => {
+      container.pod.write('ca.crt', expiredCa);
+
+      expect(lineOf((await doctor([])).stdout, 'CA bundle (ca.crt)')).toBe('✗ CA bundle (ca.crt): expired 3 days ago');
+    });
   });
 
   it('shows a token that is not a JWT as present, with its claims unknown', async () => {

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { pki } from 'node-forge';
-import { createTestCertificates } from '../src/cluster/certificates';
+import { createCaCertificate, createTestCertificates } from '../src/cluster/certificates';
 
 const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
 const HOUR_MS = 60 * 60 * 1000;
@@ -69,5 +69,18 @@ describe('createTestCertificates', () => {
     const other = createTestCertificates();
     expect(other.serverKey).not.toBe(certificates.serverKey);
     expect(new X509Certificate(other.serverCertificate).verify(ca.publicKey)).toBe(false);
+  });
+});
+
+describe('createCaCertificate', () => {
+  test('is a self-signed CA valid exactly when asked, such as one that expired during a CA rotation', () => {
+    const notBefore = new Date('2020-01-01T00:00:00Z');
+    const notAfter = new Date('2021-01-01T00:00:00Z');
+    const ca = new X509Certificate(createCaCertificate({ commonName: 'old cluster CA', notBefore, notAfter }));
+
+    expect(ca.ca).toBe(true);
+    expect(ca.subject).toBe('CN=old cluster CA');
+    expect(ca.checkIssued(ca)).toBe(true);
+    expect([new Date(ca.validFrom), new Date(ca.validTo)]).toEqual([notBefore, notAfter]);
   });
 });

@@ -19,12 +19,13 @@ export function addDoctorCommand(program: Command, io: CliIo): Command {
     .description(
       'Checks what a kubeconfig for this Pod depends on, and prints one line per check, with ✓ or ✗ and the fix: ' +
         'the API server address from KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT; the token (its sub, aud ' +
-        'and exp claims, decoded without verifying; the token itself is never printed); ca.crt (its subject and ' +
-        'expiry); the namespace and where it came from. --probe then calls the API server as the kubeconfig would: ' +
+        'and exp claims, decoded without verifying; the token itself is never printed); ca.crt, judged as clients judge ' +
+        'it: valid while at least one certificate in the bundle is, each listed with its subject and expiry, with a ' +
+        'warning for any that has expired (as the old CA does during a CA rotation); the namespace and where it came from. --probe then calls the API server as the kubeconfig would: ' +
         'GET /version, and a SelfSubjectReview that shows whom the token authenticates as.',
     )
     .option('--probe', 'also call the API server: GET /version and POST a SelfSubjectReview (who am I)')
-    .option('--json', 'print the checklist as JSON: {"ok": boolean, "checks": [{id, title, status, summary, details, code?, hint?}]}')
+    .option('--json', 'print the checklist as JSON: {"ok": boolean, "checks": [{id, title, status, summary, details, warnings?, code?, hint?}]}')
     .addOption(serviceAccountDirOption('token, ca.crt and namespace'))
     .action((flags: DoctorFlags) => doctor(flags, io));
   return addExamples(command, [

@@ -16,10 +16,12 @@ export interface Check {
   readonly code?: CliErrorCode;
   /** On failure: how to fix it. */
   readonly hint?: string;
+  /** What works now but deserves attention, such as an expired certificate beside a valid one. */
+  readonly warnings?: readonly string[];
 }
 
-export function pass(id: string, title: string, summary: string, details: Record<string, string> = {}): Check {
-  return { id, title, status: 'pass', summary, details };
+export function pass(id: string, title: string, summary: string, details: Record<string, string> = {}, warnings: readonly string[] = []): Check {
+  return { id, title, status: 'pass', summary, details, ...(warnings.length === 0 ? {} : { warnings }) };
 }
 
 export function fail(id: string, title: string, problem: { code: CliErrorCode; summary: string; hint: string }, details: Record<string, string> = {}): Check {
@@ -39,6 +41,9 @@ export function formatChecklist(checks: readonly Check[]): string {
       const lines = [`${MARKS[check.status]} ${check.title}: ${check.summary}`];
       for (const [name, value] of Object.entries(check.details)) {
         lines.push(`    ${name}: ${value}`);
+      }
+      for (const warning of check.warnings ?? []) {
+        lines.push(`    warning: ${warning}`);
       }
       if (check.hint) {
         lines.push(`    fix: ${check.hint}`);

@@ -1,7 +1,9 @@
 import { Environment, loadInClusterKubeconfig, serviceAccountPaths } from '@incluster/core';
 import { Check, skip } from './check';
 import { pathFlag } from '../path-flag';
-import { CheckedFile, checkApiServerAddress, checkCertificateAuthority, checkNamespace, checkToken } from './pod-checks';
+import { checkCertificateAuthority } from './certificate-authority-check';
+import { CheckedFile } from './failing-on-core-error';
+import { checkApiServerAddress, checkNamespace, checkToken } from './pod-checks';
 import { probeApiServer } from './probe';
 
 export interface DiagnoseOptions {

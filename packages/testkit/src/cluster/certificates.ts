@@ -94,6 +94,25 @@ export function createKeyPair(): { privateKey: string; publicKey: string } {
   });
 }
 
+/**
+ * A self-signed CA certificate and nothing else, valid from `notBefore` to `notAfter`: the expired (or not yet valid)
+ * CA that sits beside the current one in a ca.crt bundle during a CA rotation.
+ */
+export function createCaCertificate(options: { readonly commonName: string; readonly notBefore: Date; readonly notAfter: Date }): string {
+  const keys = pki.rsa.generateKeyPair({ bits: RSA_KEY_BITS });
+  const name = [{ name: 'commonName', value: options.commonName }];
+  const ca = newCertificate(keys.publicKey, name, name);
+  ca.validity.notBefore = options.notBefore;
+  ca.validity.notAfter = options.notAfter;
+  ca.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  ca.sign(keys.privateKey, md.sha256.create());
+  return pki.certificateToPem(ca);
+}
+
 function newCertificate(
   publicKey: pki.PublicKey,
   subject: pki.CertificateField[],

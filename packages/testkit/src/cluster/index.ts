@@ -6,6 +6,6 @@
  */
 export { ApiServer, ApiServerOptions, RecordedRequest, startApiServer, tokenTag } from './stand-in/api-server';
 export { SimulatedCluster, SimulatedClusterOptions, startSimulatedCluster } from './stand-in/simulated-cluster';
-export { TestCertificates, createTestCertificates } from './certificates';
+export { TestCertificates, createCaCertificate, createTestCertificates } from './certificates';
 export { hasIpv6Loopback } from './ipv6-loopback';
 export * from './real';
