@@ -202,7 +202,8 @@ const cli = workspacePackage({
   dir: 'cli',
   name: '@incluster/cli',
   description: 'incluster-kubeconfig: print a rotation-safe kubeconfig for the current Pod',
-  deps: [inRepo(core), 'commander@^14.0.0'],
+  // socks: doctor --probe through a socks5 proxy-url, as client-go goes through one (http and https proxies need only Node).
+  deps: [inRepo(core), 'commander@^14.0.0', 'socks@^2.8.0'],
   // esbuild bundles the binary: one file to load is most of its cold start (docs/performance.md).
   devDeps: [inRepo(testkit), 'esbuild@^0.28.2', 'yaml@^2.8.0'],
   bin: { 'incluster-kubeconfig': 'bin/incluster-kubeconfig.js' },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the incluster-kubeconfig binary: src/main.ts and everything it runs (@incluster/core, commander, the part of
-// yaml that writes YAML) into bin/incluster-kubeconfig.js, one minified CommonJS file without a source map. Node then
+// yaml that writes YAML; not socks, see below) into bin/incluster-kubeconfig.js, one minified CommonJS file without a source map. Node then
 // reads and compiles one file instead of resolving and loading about a hundred: that was most of the cold start
 // (docs/performance.md). The compile task runs it after tsc, and jest runs it as its globalSetup, so the tests always
 // run the file that `npm pack` ships.
@@ -64,6 +64,9 @@ async function bundle() {
     sourcemap: false,
     legalComments: 'none',
     alias: { '@incluster/core': coreSource() },
+    // A dependency, loaded from node_modules only by a doctor --probe through a socks5 proxy: bundled, it would add
+    // half again to the file every run of the binary reads.
+    external: ['socks'],
     plugins: [yamlAsEsModules, lazyChildProcessForCommander],
     metafile: true,
     write: false,

@@ -23,6 +23,8 @@ export type { DiagnoseOptions } from './doctor/diagnose';
 export { formatChecklist, checklistJson } from './doctor/check';
 export type { Check, CheckStatus } from './doctor/check';
 export { probeApiServer } from './doctor/probe';
+export type { ProbeOptions } from './doctor/probe';
+export type { ConnectionFlags } from './commands/connection-options';
 export { writeFileAtomically, OUTPUT_FILE_MODE } from './atomic-write';
 export { decodeJwtClaims, jwtExpiry } from './jwt';
 export type { JwtClaims } from './jwt';

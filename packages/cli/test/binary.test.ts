@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
+import { startProxy, startSimulatedCluster } from '@incluster/testkit';
+import { testCertificates } from './support/certificates';
+import { runProcess } from './support/repository';
 import { useContainer } from './support/simulated-pod';
 import { BUILT_BINARY, errorCode, runBinary } from './support/run';
 
@@ -37,5 +41,22 @@ describe('the built incluster-kubeconfig binary', () => {
     const { version } = JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8'));
 
     expect(runBinary(['--version'], {})).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('probes through a socks5 proxy with socks, the one dependency it loads from node_modules rather than the bundle', async () => {
+    const cluster = await startSimulatedCluster({ certificates: testCertificates() });
+    const proxy = await startProxy({ protocol: 'socks5' });
+    try {
+      const result = await runProcess(process.execPath, [BUILT_BINARY, 'doctor', '--probe', '--proxy-url', proxy.url], { env: { ...cluster.env } });
+
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(proxy.tunnels).toHaveLength(2);
+      // Booleans, so that a failure does not print the whole bundle.
+      expect(readFileSync(BUILT_BINARY, 'utf8').includes('import("socks")')).toBe(true);
+      expect(readFileSync(join(dirname(BUILT_BINARY), 'THIRD-PARTY-LICENSES.txt'), 'utf8').includes('socks@')).toBe(false);
+    } finally {
+      await proxy.close();
+      await cluster.dispose();
+    }
   });
 });

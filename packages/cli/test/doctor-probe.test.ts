@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import {
+  Proxy,
+  ProxyProtocol,
   SimulatedCluster,
   SimulatedPod,
   createCaCertificate,
   createTestCertificates,
   kubectlGetConfigMapNames,
+  startProxy,
   startSimulatedCluster,
   tokenTag,
 } from '@incluster/testkit';
@@ -18,6 +21,13 @@ beforeEach(async () => {
   cluster = await startSimulatedCluster({ certificates: testCertificates() });
 });
 afterEach(() => cluster.dispose());
+
+const SUCCESS = ['✓ GET /version: v1.35.0', '✓ who am I (SelfSubjectReview): system:serviceaccount:team-a:deployer'];
+
+/** The probe's own lines, ✓ or ✗, without their details. */
+function probeLines(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => /^[✓✗-] (GET \/version|who am I|exec credential plugin)/.test(line));
+}
 
 async function probe(argv: string[] = []) {
   const result = await run(['doctor', '--probe', ...argv], cluster.env);
@@ -89,6 +99,73 @@ describe('incluster-kubeconfig doctor --probe', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✓ GET /version: v1.35.0\n');
     expect(kubectl).toEqual(['settings']);
+  });
+
+  describe("takes render's connection options, and calls the API server as that kubeconfig would", () => {
+    let proxy: Proxy | undefined;
+    afterEach(async () => {
+      await proxy?.close();
+      proxy = undefined;
+    });
+
+    it('--server: at that URL, for a host name the certificate carries', async () => {
+      const result = await probe(['--server', `https://localhost:${cluster.server.port}`]);
+
+      expect(probeLines(result.stdout)).toEqual(SUCCESS);
+    });
+
+    it("--tls-server-name: verifies the certificate for that name, the fix troubleshooting.md gives for PROBE_FAILED", async () => {
+      const right = await probe(['--tls-server-name', 'kubernetes.default.svc']);
+      const wrong = await probe(['--tls-server-name', 'not-in-the-certificate.example']);
+
+      expect(probeLines(right.stdout)).toEqual(SUCCESS);
+      expect(wrong.code).toBe(1);
+      expect(errorCode(wrong.stderr)).toBe('PROBE_FAILED');
+      expect(wrong.stdout).toMatch(/✗ GET \/version: .*not-in-the-certificate\.example/);
+      expect(wrong.stdout).toContain("fix: ca.crt does not verify the API server's certificate for not-in-the-certificate.example");
+    });
+
+    it('--embed-ca: with the CA as the kubeconfig would carry it', async () => {
+      expect(probeLines((await probe(['--embed-ca'])).stdout)).toEqual(SUCCESS);
+    });
+
+    it.each<ProxyProtocol>(['http', 'https', 'socks5'])('--proxy-url %s://: through the proxy, with the TLS to the API server end to end', async (protocol) => {
+      proxy = await startProxy({ protocol, tls: testCertificates(), credentials: { username: 'pod', password: 'pass word' } });
+
+      const result = await probe(['--proxy-url', proxy.url]);
+
+      expect(probeLines(result.stdout)).toEqual(SUCCESS);
+      expect(proxy.tunnels).toEqual([`127.0.0.1:${cluster.server.port}`, `127.0.0.1:${cluster.server.port}`]);
+    });
+
+    it('--proxy-url: fails with PROBE_FAILED, naming the proxy, when the proxy refuses', async () => {
+      proxy = await startProxy({ protocol: 'http', credentials: { username: 'pod', password: 'right' } });
+
+      const result = await probe(['--proxy-url', proxy.url.replace('right', 'wrong')]);
+
+      expect(errorCode(result.stderr)).toBe('PROBE_FAILED');
+      expect(result.stdout).toMatch(/✗ GET \/version: .* \(through the proxy http:\/\/127\.0\.0\.1:\d+\): the proxy .* answered CONNECT .* with HTTP 407/);
+      expect(result.stdout).toContain('fix: check --proxy-url');
+      expect(result.stdout + result.stderr).not.toContain('wrong@');
+    });
+
+    it("--credential exec: runs the kubeconfig's exec plugin for the token, and says so", async () => {
+      const result = await probe(['--credential', 'exec']);
+
+      expect(probeLines(result.stdout)).toEqual(['✓ exec credential plugin: /bin/sh printed a token', ...SUCCESS]);
+      expect(cluster.server.requests.map((request) => request.tokenTag)).toEqual([tokenTag(cluster.pod.currentToken), tokenTag(cluster.pod.currentToken)]);
+    });
+
+    it('--credential embedded: with the token the kubeconfig would hold, which is never printed', async () => {
+      expect(probeLines((await probe(['--credential', 'embedded'])).stdout)).toEqual(SUCCESS);
+    });
+
+    it('refuses an option render would refuse, as INVALID_OPTION with exit 2, before any check', async () => {
+      const result = await probe(['--server', `http://127.0.0.1:${cluster.server.port}`]);
+
+      expect({ code: result.code, stdout: result.stdout, error: errorCode(result.stderr) }).toEqual({ code: 2, stdout: '', error: 'INVALID_OPTION' });
+      expect(cluster.server.requests).toEqual([]);
+    });
   });
 
   it('fails with PROBE_FAILED when nothing listens at the address', async () => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Help } from 'commander';
+import { createProgram } from '../src';
 import { run } from './support/run';
 
 describe('--help', () => {
@@ -36,5 +38,18 @@ describe('--help', () => {
     for (const { stdout, stderr } of outputs) {
       expect(stdout + stderr).not.toMatch(/\u001b\[/);
     }
+  });
+
+  it("gives doctor render's connection options, the same definitions, so that the probe can check any kubeconfig render writes", () => {
+    const program = createProgram({ env: {}, stdout: () => undefined, stderr: () => undefined });
+    const help = new Help();
+    const options = (name: string) =>
+      help
+        .visibleOptions(program.commands.find((command) => command.name() === name)!)
+        .filter((option) => ['--credential', '--server', '--embed-ca', '--tls-server-name', '--proxy-url'].includes(option.long!))
+        .map((option) => `${help.optionTerm(option)}: ${help.optionDescription(option)}`);
+
+    expect(options('render')).toHaveLength(5);
+    expect(options('doctor')).toEqual(options('render'));
   });
 });

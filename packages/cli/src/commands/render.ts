@@ -1,10 +1,11 @@
-import { CREDENTIAL_MODES, CredentialMode, Kubeconfig, carriesSecret, loadInClusterKubeconfig, toJson, toYaml } from '@incluster/core';
+import { Kubeconfig, carriesSecret, loadInClusterKubeconfig, toJson, toYaml } from '@incluster/core';
 import { Command, Option } from 'commander';
 import { writeFileAtomically } from '../atomic-write';
 import { CliError, warningLine } from '../errors';
 import { addExamples } from '../help-text';
 import { CliIo } from '../io';
 import { pathFlag, withPathFlag } from '../path-flag';
+import { ConnectionFlags, addConnectionOptions, connectionLoadOptions } from './connection-options';
 import { nonEmptyPath } from './non-empty-path';
 import { serviceAccountDirOption } from './service-account-dir-option';
 
@@ -13,17 +14,12 @@ export const OUTPUT_FORMATS = ['yaml', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The render flags, as commander parses them. */
-export interface RenderFlags {
-  readonly credential: CredentialMode;
+export interface RenderFlags extends ConnectionFlags {
   readonly allowEmbeddedToken?: boolean;
   readonly namespace?: string;
   readonly context?: string;
   readonly clusterName?: string;
   readonly userName?: string;
-  readonly server?: string;
-  readonly embedCa?: boolean;
-  readonly tlsServerName?: string;
-  readonly proxyUrl?: string;
   readonly serviceAccountDir?: string;
   readonly output: OutputFormat;
   readonly outputFile?: string;
@@ -38,18 +34,13 @@ export function addRenderCommand(program: Command, io: CliIo): Command {
     .description(
       "Prints a kubeconfig built from the Pod's service account. By default its user references the rotating token " +
         'file (tokenFile), which client-go re-reads, so the kubeconfig never holds a secret and never goes stale.',
-    )
-    // The core validates the mode, so the CLI reports the same INVALID_OPTION as every other producer.
-    .option('--credential <mode>', `how the user authenticates: ${CREDENTIAL_MODES.join(', ')}; embedded needs --allow-embedded-token`, 'token-file')
+    );
+  addConnectionOptions(command)
     .option('--allow-embedded-token', 'confirm --credential embedded: the kubeconfig then holds the token, a secret that expires')
     .option('-n, --namespace <namespace>', "the context's namespace (default: the Pod's namespace)")
     .option('--context <name>', 'the context name (default: "incluster")')
     .option('--cluster-name <name>', 'the cluster name (default: "incluster")')
     .option('--user-name <name>', 'the user name (default: "incluster")')
-    .option('--server <url>', 'the API server URL, https only (default: https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT)')
-    .option('--embed-ca', 'embed ca.crt as certificate-authority-data instead of referencing its path')
-    .option('--tls-server-name <name>', 'the server name to verify the API server certificate against')
-    .option('--proxy-url <url>', 'an http, https or socks5 proxy for the API server')
     .addOption(serviceAccountDirOption('token, ca.crt and namespace'))
     .addOption(new Option('-o, --output <format>', 'the output format').choices(OUTPUT_FORMATS).default('yaml'))
     .addOption(
@@ -76,17 +67,13 @@ export function render(flags: RenderFlags, io: CliIo): void {
   }
   const kubeconfig = withPathFlag(pathFlag(flags), () =>
     loadInClusterKubeconfig({
-    env: io.env,
-    serviceAccountDir: flags.serviceAccountDir,
-    credential: flags.credential,
-    namespace: flags.namespace,
-    contextName: flags.context,
-    clusterName: flags.clusterName,
-    userName: flags.userName,
-    server: flags.server,
-    embedCertificateAuthority: flags.embedCa,
-    tlsServerName: flags.tlsServerName,
-    proxyUrl: flags.proxyUrl,
+      ...connectionLoadOptions(flags),
+      env: io.env,
+      serviceAccountDir: flags.serviceAccountDir,
+      namespace: flags.namespace,
+      contextName: flags.context,
+      clusterName: flags.clusterName,
+      userName: flags.userName,
     }),
   );
   if (carriesSecret(kubeconfig)) {

@@ -1,4 +1,4 @@
-import { Environment, loadInClusterKubeconfig, serviceAccountPaths } from '@incluster/core';
+import { ClusterOptions, CredentialMode, Environment, loadInClusterKubeconfig, serviceAccountPaths, validateRenderOptions } from '@incluster/core';
 import { Check, skip } from './check';
 import { pathFlag } from '../path-flag';
 import { checkCertificateAuthority } from './certificate-authority-check';
@@ -12,11 +12,15 @@ export interface DiagnoseOptions {
   readonly serviceAccountDir?: string;
   /** Then talk to the API server. */
   readonly probe?: boolean;
+  /** The options of the kubeconfig to probe with, as render would be given them (@incluster/core's names). */
+  readonly kubeconfig?: ClusterOptions & { readonly credential?: CredentialMode };
   readonly probeTimeoutMs?: number;
 }
 
 /** Every check of the Pod environment, each judged on its own so that one problem does not hide the next. */
 export async function diagnose(options: DiagnoseOptions): Promise<Check[]> {
+  // A wrong option is the caller's mistake (INVALID_OPTION), whatever state the Pod is in.
+  validateRenderOptions(options.kubeconfig ?? {});
   const paths = serviceAccountPaths(options.env, options.serviceAccountDir);
   const file = (path: string): CheckedFile => ({ path, origin: paths.origin, given: pathFlag(options) });
   const checks = [
@@ -32,6 +36,6 @@ export async function diagnose(options: DiagnoseOptions): Promise<Check[]> {
     const reason = 'not attempted until the checks above pass';
     return [...checks, skip('version', 'GET /version', reason), skip('whoami', 'who am I (SelfSubjectReview)', reason)];
   }
-  const kubeconfig = loadInClusterKubeconfig({ env: options.env, serviceAccountDir: paths.dir });
-  return [...checks, ...(await probeApiServer(kubeconfig, options.probeTimeoutMs))];
+  const kubeconfig = loadInClusterKubeconfig({ ...options.kubeconfig, env: options.env, serviceAccountDir: paths.dir });
+  return [...checks, ...(await probeApiServer(kubeconfig, { env: options.env, timeoutMs: options.probeTimeoutMs }))];
 }

@@ -12,6 +12,8 @@ export interface KubeconfigSpec {
   readonly user: object;
   /** The context's namespace. */
   readonly namespace: string;
+  /** The cluster's proxy-url. */
+  readonly proxyUrl?: string;
 }
 
 /** The kubeconfig as YAML text. */
@@ -19,7 +21,16 @@ export function kubeconfigText(spec: KubeconfigSpec): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'test', cluster: { server: spec.server, 'certificate-authority-data': base64(spec.certificateAuthority) } }],
+    clusters: [
+      {
+        name: 'test',
+        cluster: {
+          server: spec.server,
+          'certificate-authority-data': base64(spec.certificateAuthority),
+          ...(spec.proxyUrl === undefined ? {} : { 'proxy-url': spec.proxyUrl }),
+        },
+      },
+    ],
     users: [{ name: 'test', user: spec.user }],
     contexts: [{ name: 'test', context: { cluster: 'test', user: 'test', namespace: spec.namespace } }],
     'current-context': 'test',

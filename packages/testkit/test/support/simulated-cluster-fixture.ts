@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApiServer } from '../../src/cluster/stand-in/api-server';
-import { SimulatedCluster, startSimulatedCluster } from '../../src/cluster/stand-in/simulated-cluster';
+import { SimulatedCluster, SimulatedClusterOptions, startSimulatedCluster } from '../../src/cluster/stand-in/simulated-cluster';
 import { SimulatedPod } from '../../src/pod/simulated-pod';
 import { KubeconfigSpec, writeKubeconfigFile } from './kubeconfig-file';
 
@@ -21,10 +21,10 @@ export interface ClusterFixture {
  * holds `kube-root-ca.crt`, as every real namespace does, beside the `settings` the simulated cluster seeds.
  * Its members can be used from inside a test or hook only, once the cluster has started.
  */
-export function useSimulatedCluster(): ClusterFixture {
+export function useSimulatedCluster(options: SimulatedClusterOptions = {}): ClusterFixture {
   let started: SimulatedCluster | undefined;
   beforeAll(async () => {
-    started = await startSimulatedCluster();
+    started = await startSimulatedCluster(options);
     started.server.addConfigMap(started.pod.namespace, 'kube-root-ca.crt', {});
   });
   afterAll(async () => {
