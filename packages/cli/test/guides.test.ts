@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadInClusterKubeconfig, memoryFileReader, toYaml } from '@incluster/core';
 import { startSimulatedCluster } from '@incluster/testkit';
 import { FIXES } from '../src/doctor/fixes';
+import { filesContaining, filesUnder } from './support/excerpts';
 import { FencedBlock, fencedBlocks, shellCommands } from './support/fenced-blocks';
 import { EXAMPLES_DIR, REPOSITORY_ROOT, runProcess, toolsDirectory } from './support/repository';
 
@@ -59,7 +60,7 @@ describe('docs/getting-started.md', () => {
     if (block.language === 'yaml' && /^apiVersion: v1\nkind: Config\n/.test(block.text)) {
       expect(block.text).toBe(typicalPodKubeconfig());
     } else {
-      expect(excerptSources(block.text)).not.toEqual([]);
+      expect(filesContaining(block.text, filesUnder(EXAMPLES_DIR))).not.toEqual([]);
     }
   });
 });
@@ -83,25 +84,5 @@ function typicalPodKubeconfig(): string {
       env: { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' },
       reader: memoryFileReader({ [`${dir}/token`]: 'unused', [`${dir}/ca.crt`]: 'unused', [`${dir}/namespace`]: 'pulumi' }),
     }),
-  );
-}
-
-/** The example files that contain the excerpt as consecutive lines, ignoring a common indentation on either side. */
-function excerptSources(excerpt: string): string[] {
-  const wanted = dedent(excerpt.replace(/\n$/, '').split('\n'));
-  return exampleFiles().filter((file) => {
-    const lines = readFileSync(file, 'utf8').split('\n');
-    return lines.some((_, start) => start + wanted.length <= lines.length && dedent(lines.slice(start, start + wanted.length)).join('\n') === wanted.join('\n'));
-  }).map((file) => relative(REPOSITORY_ROOT, file));
-}
-
-function dedent(lines: readonly string[]): string[] {
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length));
-  return lines.map((line) => line.slice(indent));
-}
-
-function exampleFiles(dir = EXAMPLES_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? (entry.name === 'node_modules' ? [] : exampleFiles(join(dir, entry.name))) : [join(dir, entry.name)],
   );
 }
