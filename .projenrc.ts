@@ -81,6 +81,12 @@ root.addTask('demo', {
   description: 'The main job on the built-in simulated Pod: render with the CLI, use it with kubectl, rotate the token',
   steps: [{ spawn: root.compileTask.name }, { exec: 'node packages/cli/scripts/demo.js' }],
 });
+// One command for a release (docs/releasing.md); `npm run release -- --dry-run` is the part CI runs (.ci/run).
+root.addTask('release', {
+  description: 'Version, build, test, pack, check and publish the changed packages; --dry-run does all but publish and push',
+  exec: 'bash scripts/release.sh',
+  receiveArgs: true,
+});
 root.addTask('bench', {
   description: 'What incluster costs a Pod: cold start, credential cost, kubectl end to end, render rate, footprint (docs/performance.md)',
   steps: [{ spawn: root.compileTask.name }, { exec: 'node bench/run.js' }],
