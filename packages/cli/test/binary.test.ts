@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
-import { startProxy, startSimulatedCluster } from '@incluster/testkit';
-import { testCertificates } from './support/certificates';
+import { startProxy } from '@incluster/testkit';
 import { runProcess } from './support/repository';
-import { useContainer } from './support/simulated-pod';
+import { simulatedCluster, useContainer } from './support/simulated-pod';
 import { BUILT_BINARY, errorCode, runBinary } from './support/run';
 
 // The published entry point, run as a process: proves the shebang, the exit codes and the streams of the real thing.
@@ -44,7 +43,7 @@ describe('the built incluster-kubeconfig binary', () => {
   });
 
   it('probes through a socks5 proxy with socks, the one dependency it loads from node_modules rather than the bundle', async () => {
-    const cluster = await startSimulatedCluster({ certificates: testCertificates() });
+    const cluster = await simulatedCluster();
     const proxy = await startProxy({ protocol: 'socks5' });
     try {
       const result = await runProcess(process.execPath, [BUILT_BINARY, 'doctor', '--probe', '--proxy-url', proxy.url], { env: { ...cluster.env } });

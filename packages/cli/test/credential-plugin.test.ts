@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  SimulatedCluster, createTestCertificates, runKubectl, startKubectlProxy, startSimulatedCluster, tokenTag,
+  SimulatedCluster, runKubectl, startKubectlProxy, tokenTag,
 } from '@incluster/testkit';
 import { stringify } from 'yaml';
+import { simulatedCluster } from './support/simulated-pod';
+import { expectNoTokenInOutput } from './support/token-guard';
 
 const BINARY = join(__dirname, '..', 'bin', 'incluster-kubeconfig.js');
 
@@ -15,7 +17,7 @@ describe('incluster-kubeconfig credential, as the real kubectl exec plugin', () 
   let dir: string;
   let nodeOnlyPath: string;
   beforeAll(async () => {
-    cluster = await startSimulatedCluster({ certificates: createTestCertificates() });
+    cluster = await simulatedCluster();
     dir = mkdtempSync(join(tmpdir(), 'incluster-plugin-'));
     nodeOnlyPath = join(dir, 'bin');
     mkdirSync(nodeOnlyPath);
@@ -52,6 +54,7 @@ describe('incluster-kubeconfig credential, as the real kubectl exec plugin', () 
     async (apiVersion) => {
       const kubeconfig = kubeconfigWithPlugin(apiVersion);
       const result = await runKubectl(['auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}'], { kubeconfig, env: { PATH: nodeOnlyPath } });
+      expectNoTokenInOutput(result, 'kubectl auth whoami');
       expect(result).toMatchObject({ code: 0, stdout: cluster.pod.identity.username });
     },
     30_000,

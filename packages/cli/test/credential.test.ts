@@ -9,7 +9,8 @@ import { KUBERNETES_SERVICE, simulatedPod, useContainer } from './support/simula
 const NOW = new Date('2030-01-01T12:00:00.000Z');
 
 async function credential(argv: string[], env: Record<string, string | undefined>) {
-  const result = await run(['credential', ...argv], env, NOW);
+  // Printing the token on stdout is the command's purpose; stderr is still checked for it.
+  const result = await run(['credential', ...argv], env, { now: NOW, printsToken: true });
   return { ...result, json: result.code === 0 ? JSON.parse(result.stdout) : undefined };
 }
 

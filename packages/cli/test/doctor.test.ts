@@ -14,11 +14,9 @@ const AUDIENCE = 'https://kubernetes.default.svc.cluster.local';
 
 const container = useContainer({ clock: () => NOW, tokenLifetimeSeconds: 3600 });
 
-async function doctor(argv: string[], env: Record<string, string | undefined> = container.env) {
-  const result = await run(['doctor', ...argv], env, NOW);
-  // The one promise that matters most: whatever happens, the token is never printed.
-  expect(result.stdout + result.stderr).not.toContain(container.issuedToken);
-  return result;
+// run() checks every output against the tokens of every Pod of this file, the expired ones' included.
+function doctor(argv: string[], env: Record<string, string | undefined> = container.env) {
+  return run(['doctor', ...argv], env, { now: NOW });
 }
 
 function lineOf(stdout: string, title: string): string {

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadInClusterKubeconfig, memoryFileReader, toYaml } from '@incluster/core';
-import { startSimulatedCluster } from '@incluster/testkit';
 import { FIXES } from '../src/doctor/fixes';
 import { filesContaining, filesUnder } from './support/excerpts';
 import { FencedBlock, fencedBlocks, shellCommands } from './support/fenced-blocks';
 import { EXAMPLES_DIR, REPOSITORY_ROOT, runProcess, toolsDirectory } from './support/repository';
+import { simulatedCluster } from './support/simulated-pod';
 
 // The guides promise that what they show works. Each shell command in them runs here, in order, in a simulated Pod,
 // unless its block says it is not run in CI and why; each code excerpt in getting-started.md is checked against the
@@ -34,7 +34,7 @@ describe.each(GUIDES)('%s', (guide) => {
   // A guide without commands has nothing to run; a block of commands that are not run says why, in the guide.
   const itRuns = commands.length > 0 ? it : () => undefined;
   itRuns("runs every command it shows in a shell in a simulated Pod, in order, from the repository's root", async () => {
-    const cluster = await startSimulatedCluster();
+    const cluster = await simulatedCluster();
     const home = mkdtempSync(join(tmpdir(), 'incluster-guide-home-'));
     try {
       const tools = toolsDirectory(join(home, '.local', 'bin'), { kubectl: true });

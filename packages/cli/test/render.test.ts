@@ -90,7 +90,7 @@ describe('incluster-kubeconfig render', () => {
   });
 
   it('embeds the token only with --allow-embedded-token, and then warns on stderr that the kubeconfig holds a secret', async () => {
-    const result = await run(['--credential', 'embedded', '--allow-embedded-token', '-o', 'json'], container.env);
+    const result = await run(['--credential', 'embedded', '--allow-embedded-token', '-o', 'json'], container.env, { printsToken: true });
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).users[0].user).toEqual({ token: container.pod.currentToken });

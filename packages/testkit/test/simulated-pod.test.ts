@@ -37,6 +37,13 @@ describe('a simulated Pod', () => {
     expect(readdirSync(pod.serviceAccountDir)).not.toContain(before);
   });
 
+  it('keeps every token it issued, revoked or not, for tests that prove none is ever printed', () => {
+    const first = pod.currentToken;
+    const second = pod.rotate();
+    pod.revoke(first);
+    expect(pod.issuedTokens).toEqual([first, second]);
+  });
+
   it('keeps an old token valid after rotation until it is revoked, as the API server does until it expires', () => {
     const first = pod.currentToken;
     pod.rotate();

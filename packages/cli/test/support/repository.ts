@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubectlPath } from '@incluster/testkit';
+import { TokenExpectation, expectNoTokenInOutput } from './token-guard';
 
 const PACKAGE_DIR = join(__dirname, '..', '..');
 export const REPOSITORY_ROOT = join(PACKAGE_DIR, '..', '..');
@@ -42,10 +43,14 @@ export interface ProcessResult {
 }
 
 /**
- * Runs a program with only the given environment and collects its output. Asynchronous on purpose: the stand-in API
+ * Runs a program with only the given environment and collects its output, which must show no token (token-guard.ts). Asynchronous on purpose: the stand-in API
  * server a test talks to runs in this process, and a synchronous child would keep it from answering.
  */
-export function runProcess(file: string, args: readonly string[], options: { env: Record<string, string>; cwd?: string }): Promise<ProcessResult> {
+export function runProcess(
+  file: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd?: string } & TokenExpectation,
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -56,7 +61,12 @@ export function runProcess(file: string, args: readonly string[], options: { env
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(killer);
-      resolve({ code, stdout, stderr });
+      try {
+        expectNoTokenInOutput({ stdout, stderr }, `${file} ${args.join(' ')}`, options);
+        resolve({ code, stdout, stderr });
+      } catch (error) {
+        reject(error);
+      }
     });
   });
 }

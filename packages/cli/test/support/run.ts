@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../../src';
+import { TokenExpectation, expectNoTokenInOutput } from './token-guard';
 
 export interface RunResult {
   readonly code: number;
@@ -8,16 +9,25 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI in this process, as `incluster-kubeconfig <argv>` would run with this environment. */
-export async function run(argv: readonly string[], env: Record<string, string | undefined>, now?: Date): Promise<RunResult> {
+export interface RunOptions extends TokenExpectation {
+  /** The clock for expiry times; the real one unless pinned. */
+  readonly now?: Date;
+}
+
+/**
+ * Runs the CLI in this process, as `incluster-kubeconfig <argv>` would run with this environment, and checks that its
+ * output shows no token of any Pod of the test file (support/token-guard.ts).
+ */
+export async function run(argv: readonly string[], env: Record<string, string | undefined>, options: RunOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     env,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    ...(now ? { now: () => now } : {}),
+    ...(options.now ? { now: () => options.now! } : {}),
   });
+  expectNoTokenInOutput({ stdout, stderr }, `incluster-kubeconfig ${argv.join(' ')}`, options);
   return { code, stdout, stderr };
 }
 
@@ -27,16 +37,17 @@ export const BUILT_BINARY = join(__dirname, '..', '..', 'bin', 'incluster-kubeco
 const BINARY_TIMEOUT_MS = 20_000;
 
 /** Runs the compiled binary in a child process with only this environment (no shell involved). */
-export function runBinary(argv: readonly string[], env: Record<string, string>): RunResult {
-  return runToCompletion(process.execPath, [BUILT_BINARY, ...argv], env);
+export function runBinary(argv: readonly string[], env: Record<string, string>, expectation: TokenExpectation = {}): RunResult {
+  return runToCompletion(process.execPath, [BUILT_BINARY, ...argv], env, expectation);
 }
 
 /** Runs a program to completion, failing if it has to be killed after BINARY_TIMEOUT_MS. */
-export function runToCompletion(file: string, args: readonly string[], env: Record<string, string>): RunResult {
+export function runToCompletion(file: string, args: readonly string[], env: Record<string, string>, expectation: TokenExpectation = {}): RunResult {
   const result = spawnSync(file, args, { env, encoding: 'utf8', timeout: BINARY_TIMEOUT_MS });
   if (result.error !== undefined || result.signal !== null) {
     throw new Error(`${file} ${args.join(' ')} did not finish by itself within ${BINARY_TIMEOUT_MS / 1000} s: ${result.error?.message ?? result.signal}`);
   }
+  expectNoTokenInOutput(result, `${file} ${args.join(' ')}`, expectation);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,5 +1,6 @@
-import { SimulatedPod, SimulatedPodOptions } from '@incluster/testkit';
+import { SimulatedCluster, SimulatedClusterOptions, SimulatedPod, SimulatedPodOptions, startSimulatedCluster } from '@incluster/testkit';
 import { testCertificates } from './certificates';
+import { watchTokens } from './token-guard';
 
 /**
  * Where the Pod's variables put the API server, for the tests that never call it. Nothing listens there: the
@@ -9,9 +10,16 @@ export const KUBERNETES_SERVICE = { host: '127.0.0.1', port: 6443 } as const;
 
 export type PodOptions = Omit<SimulatedPodOptions, 'certificateAuthority'>;
 
-/** A Pod laid out as the kubelet does, whose ca.crt is this test file's CA. */
-export function simulatedPod(options: PodOptions = {}): SimulatedPod {
-  return new SimulatedPod({ ...options, certificateAuthority: testCertificates().caCertificate });
+/** A Pod laid out as the kubelet does, whose ca.crt is this test file's CA (or the one given); no output may show its tokens. */
+export function simulatedPod(options: PodOptions & { readonly certificateAuthority?: string } = {}): SimulatedPod {
+  return watchTokens(new SimulatedPod({ certificateAuthority: testCertificates().caCertificate, ...options }));
+}
+
+/** A simulated Pod and the stand-in API server that knows its tokens, with this file's certificates; no output may show its tokens. */
+export async function simulatedCluster(options: SimulatedClusterOptions = {}): Promise<SimulatedCluster> {
+  const cluster = await startSimulatedCluster({ certificates: testCertificates(), ...options });
+  watchTokens(cluster.pod);
+  return cluster;
 }
 
 /** The container the CLI runs in during one test. */
@@ -20,8 +28,6 @@ export interface Container {
   readonly pod: SimulatedPod;
   /** The variables the kubelet sets in the container, with the API server at KUBERNETES_SERVICE. */
   readonly env: Record<string, string>;
-  /** The token the Pod was issued when the test began: whatever the test writes over it, no output may show it. */
-  readonly issuedToken: string;
 }
 
 /**
@@ -29,10 +35,10 @@ export interface Container {
  * Its members can be used from inside a test or hook only.
  */
 export function useContainer(options: PodOptions = {}): Container {
-  let current: { pod: SimulatedPod; env: Record<string, string>; issuedToken: string } | undefined;
+  let current: { pod: SimulatedPod; env: Record<string, string> } | undefined;
   beforeEach(() => {
     const pod = simulatedPod(options);
-    current = { pod, env: pod.env(KUBERNETES_SERVICE), issuedToken: pod.currentToken };
+    current = { pod, env: pod.env(KUBERNETES_SERVICE) };
   });
   afterEach(() => current?.pod.dispose());
 
@@ -48,9 +54,6 @@ export function useContainer(options: PodOptions = {}): Container {
     },
     get env() {
       return get().env;
-    },
-    get issuedToken() {
-      return get().issuedToken;
     },
   };
 }

@@ -32,6 +32,7 @@ export class SimulatedPod implements TokenAuthority {
   public readonly namespace: string;
   public readonly identity: ServiceAccountIdentity;
   private readonly valid = new Set<string>();
+  private readonly issued: string[] = [];
   private readonly volume: ServiceAccountVolume;
 
   constructor(private readonly options: SimulatedPodOptions) {
@@ -51,6 +52,11 @@ export class SimulatedPod implements TokenAuthority {
   /** The token now on disk. Tests compare tags of it, never print it. */
   public get currentToken(): string {
     return this.volume.read('token');
+  }
+
+  /** Every token this Pod was ever issued, revoked or not: what no output of a program in the Pod may show. */
+  public get issuedTokens(): readonly string[] {
+    return [...this.issued];
   }
 
   /** Replaces the token on disk as the kubelet does at 80% of its lifetime. The old token stays valid. */
@@ -104,6 +110,7 @@ export class SimulatedPod implements TokenAuthority {
       now: this.now().getTime(),
     });
     this.valid.add(token);
+    this.issued.push(token);
     return token;
   }
 
