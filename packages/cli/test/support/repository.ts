@@ -49,7 +49,7 @@ export interface ProcessResult {
 export function runProcess(
   file: string,
   args: readonly string[],
-  options: { env: Record<string, string>; cwd?: string } & TokenExpectation,
+  options: { env: Record<string, string>; cwd?: string; timeoutMs?: number } & TokenExpectation,
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,7 +57,7 @@ export function runProcess(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(killer);
