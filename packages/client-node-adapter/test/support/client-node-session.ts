@@ -17,7 +17,7 @@ export interface ClientNodeSession {
 const SESSION = `
 const { createInClusterKubeConfig } = require(process.argv[1]);
 const { CoreV1Api } = require('@kubernetes/client-node');
-const api = createInClusterKubeConfig().makeApiClient(CoreV1Api);
+const api = createInClusterKubeConfig(JSON.parse(process.argv[2])).makeApiClient(CoreV1Api);
 require('node:readline').createInterface({ input: process.stdin }).on('line', async (namespace) => {
   let outcome;
   try {
@@ -29,9 +29,12 @@ require('node:readline').createInterface({ input: process.stdin }).on('line', as
 });
 `;
 
-/** Starts the session with the Pod's environment; the adapter discovers the Pod from it, as it would in a Pod. */
-export function startClientNodeSession(podEnv: Readonly<Record<string, string>>): ClientNodeSession {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['-e', SESSION, require.resolve('../../lib')], {
+/**
+ * Starts the session with the Pod's environment; the adapter discovers the Pod from it, as it would in a Pod, with the
+ * given options (JSON: a credential mode, say).
+ */
+export function startClientNodeSession(podEnv: Readonly<Record<string, string>>, options: Readonly<Record<string, unknown>> = {}): ClientNodeSession {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['-e', SESSION, require.resolve('../../lib'), JSON.stringify(options)], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...podEnv },
     cwd: __dirname,
   });
