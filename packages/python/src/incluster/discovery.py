@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .file_reader import os_file_reader
-from .namespace import discover_namespace
+from .namespace import discover_namespace, validate_namespace_option
 from .pod_environment import PodEnvironment
 from .service_account_files import (
     read_certificate_authority as read_certificate_authority_file,
@@ -29,10 +29,11 @@ def discover_pod_environment(
     service_account_dir: Optional[str] = None,
     read_token: bool = False,
     read_certificate_authority: bool = False,
+    namespace: Optional[str] = None,
 ) -> PodEnvironment:
     """Finds the API server and the service account of the Pod this process runs in, the way client-go's
-    rest.InClusterConfig() and kubectl do: the address, then the files, then the namespace, stopping at the first
-    problem.
+    rest.InClusterConfig() and kubectl do: the address, then the files, then the namespace (unless the caller chose
+    one), stopping at the first problem.
 
     :param env: the environment to read; ``os.environ`` by default.
     :param reader: how files are read; the real file system by default.
@@ -41,6 +42,9 @@ def discover_pod_environment(
     :param read_token: read the token itself, for an embedded credential. Off by default: a kubeconfig should
         reference it.
     :param read_certificate_authority: read ca.crt, to embed it as certificate-authority-data.
+    :param namespace: the namespace the caller chose. It wins over the Pod's own, which is then neither read nor
+        required to be valid (a bad POD_NAMESPACE or namespace file cannot block it); ``INVALID_OPTION`` unless it is
+        a DNS-1123 label.
     """
     env = os.environ if env is None else env
     reader = os_file_reader if reader is None else reader
@@ -48,14 +52,17 @@ def discover_pod_environment(
     paths = service_account_paths(env, service_account_dir)
     require_service_account_file(reader, paths.token_path)
     require_service_account_file(reader, paths.certificate_authority_path)
-    namespace, namespace_source = discover_namespace(env, reader, paths.namespace_path)
+    if namespace is None:
+        chosen, namespace_source = discover_namespace(env, reader, paths.namespace_path)
+    else:
+        chosen, namespace_source = validate_namespace_option(namespace), "option"
     return PodEnvironment(
         host=host,
         port=port,
         service_account_dir=paths.dir,
         token_path=paths.token_path,
         certificate_authority_path=paths.certificate_authority_path,
-        namespace=namespace,
+        namespace=chosen,
         namespace_source=namespace_source,
         token=read_service_account_token(reader, paths.token_path) if read_token else None,
         certificate_authority_data=(

@@ -53,5 +53,6 @@ def load_in_cluster_kubeconfig(
         service_account_dir=service_account_dir,
         read_token=credential == "embedded",
         read_certificate_authority=embed_certificate_authority is True,
+        namespace=namespace,
     )
     return render_with_options(pod, options)

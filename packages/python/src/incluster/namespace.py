@@ -34,6 +34,16 @@ def is_dns_1123_label(name: str) -> bool:
     return len(name) <= 63 and _DNS_1123_LABEL.fullmatch(name) is not None
 
 
+def validate_namespace_option(namespace: object) -> str:
+    """Checks a namespace the caller chose: a wrong one is the caller's mistake, INVALID_OPTION, whatever the Pod holds."""
+    if not (isinstance(namespace, str) and is_dns_1123_label(namespace)):
+        raise InClusterConfigError(
+            "INVALID_OPTION",
+            f"The namespace option {quoted(namespace) if isinstance(namespace, str) else repr(namespace)} is not a valid DNS-1123 label: {DNS_1123_LABEL_RULE}.",
+        )
+    return namespace
+
+
 def validate_namespace(namespace: str, origin: str) -> str:
     """Checks that the Pod's namespace is a DNS-1123 label, as the API server requires; ``origin`` says where it came from."""
     if not is_dns_1123_label(namespace):

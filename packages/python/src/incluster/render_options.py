@@ -9,7 +9,7 @@ from collections import namedtuple
 from .credential import CREDENTIAL_MODES, unknown_credential
 from .errors import InClusterConfigError
 from .js_text import js_trim, quoted
-from .namespace import DNS_1123_LABEL_RULE, is_dns_1123_label
+from .namespace import validate_namespace_option
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class RenderOptions(
     cluster_name: Optional[str]
     user_name: Optional[str]
     context_name: Optional[str]
-    #: The context's namespace; defaults to the Pod's own.
+    #: The context's namespace; defaults to the Pod's own, which is then not read (see discover_pod_environment).
     namespace: Optional[str]
     #: Replaces ``https://<KUBERNETES_SERVICE_HOST>:<KUBERNETES_SERVICE_PORT>``; must be an https URL.
     server: Optional[str]
@@ -53,11 +53,8 @@ def validate_render_options(options: RenderOptions) -> None:
         value = getattr(options, option)
         if value is not None and (not isinstance(value, str) or js_trim(value) == ""):
             raise InClusterConfigError("INVALID_OPTION", f"{option} must not be empty.")
-    if options.namespace is not None and not (isinstance(options.namespace, str) and is_dns_1123_label(options.namespace)):
-        raise InClusterConfigError(
-            "INVALID_OPTION",
-            f"The namespace option {_shown(options.namespace)} is not a valid DNS-1123 label: {DNS_1123_LABEL_RULE}.",
-        )
+    if options.namespace is not None:
+        validate_namespace_option(options.namespace)
     if options.credential is not None and options.credential not in CREDENTIAL_MODES:
         unknown_credential(options.credential)
     if options.server is not None:

@@ -31,8 +31,9 @@ ErrorCode = Literal[
 #: How the kubeconfig's user authenticates (see :mod:`incluster.credential`).
 CredentialMode = Literal["token-file", "exec", "token-file+exec", "embedded"]
 
-#: Where the namespace came from, in kubectl's order of precedence.
-NamespaceSource = Literal["POD_NAMESPACE", "namespace-file", "default"]
+#: Where the namespace came from, in kubectl's order of precedence: the caller's namespace option (kubectl's
+#: --namespace), else $POD_NAMESPACE, else the namespace file, else ``default``.
+NamespaceSource = Literal["option", "POD_NAMESPACE", "namespace-file", "default"]
 
 #: The process environment, or any mapping that stands for it.
 Environment = Mapping[str, str]
