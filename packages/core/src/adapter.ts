@@ -1,3 +1,4 @@
+import { requireCarriablePath } from './carried-text';
 import { discoverPodEnvironment } from './discovery';
 import { Kubeconfig } from './kubeconfig';
 import { LoadOptions } from './load';
@@ -26,6 +27,9 @@ export interface Adapter<Product, Options extends object = {}> {
 /** Checks the options, discovers this Pod (reading the token or CA only if the options embed them), renders, and hands both to the adapter. */
 export function runAdapter<Product, Options extends object>(adapter: Adapter<Product, Options>, options: LoadOptions & Options): Product {
   validateRenderOptions(options);
+  if (options.serviceAccountDir) {
+    requireCarriablePath('serviceAccountDir', options.serviceAccountDir);
+  }
   const pod = discoverPodEnvironment({
     ...options,
     readToken: options.credential === 'embedded',

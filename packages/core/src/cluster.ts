@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { requireCarriablePath } from './carried-text';
 import { InClusterConfigError } from './errors';
 import { Cluster } from './kubeconfig';
 import { PodEnvironment } from './pod-environment';
@@ -40,8 +41,12 @@ function certificateAuthority(pod: PodEnvironment, embed: boolean): Pick<Cluster
   return { 'certificate-authority-data': Buffer.from(pod.certificateAuthorityData, 'utf8').toString('base64') };
 }
 
-/** Kubeconfig paths must be absolute: client-go resolves relative ones against the kubeconfig file's own directory. */
+/**
+ * Kubeconfig paths must be absolute: client-go resolves relative ones against the kubeconfig file's own directory.
+ * Any other character a file name may hold is carried, escaped where YAML needs it.
+ */
 export function absolutePath(field: string, path: string): string {
+  requireCarriablePath(field, path);
   if (!posix.isAbsolute(path)) {
     throw new InClusterConfigError('INVALID_OPTION', `${field} ${JSON.stringify(path)} must be an absolute path: clients resolve relative paths against the kubeconfig's location.`);
   }

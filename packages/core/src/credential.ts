@@ -1,3 +1,4 @@
+import { requireCarriableText } from './carried-text';
 import { InClusterConfigError } from './errors';
 import { shExecCredential } from './exec-credential';
 import { Kubeconfig, User } from './kubeconfig';
@@ -31,7 +32,11 @@ export function renderUser(pod: PodEnvironment, mode: CredentialMode): User {
           "The 'embedded' credential needs the token, which was not read: discover the Pod with { readToken: true }.",
         );
       }
-      return { token: pod.token };
+      // client-go drops an empty token: the kubeconfig would authenticate as no one. Discovery refuses it the same way.
+      if (pod.token.trim() === '') {
+        throw new InClusterConfigError('EMPTY_TOKEN', "The 'embedded' credential needs a token, and the token is empty. The kubelet writes it when the Pod starts; check the Pod's projected service-account volume.");
+      }
+      return { token: requireCarriableText('token', pod.token) };
   }
   return unknownCredential(mode);
 }
