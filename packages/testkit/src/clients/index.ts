@@ -1,4 +1,7 @@
-/** The real clients a kubeconfig must satisfy, each run as its users run it: kubectl, helm, client-node, the Python client. */
+/**
+ * The real clients a kubeconfig must satisfy, each run as its users run it: kubectl, helm, client-node, the Python
+ * client; and the YAML readers behind them, run over many files at once (client-go's loader, PyYAML).
+ */
 export {
   KubectlOptions,
   KubectlResult,
@@ -22,3 +25,4 @@ export {
 } from './python-client';
 export { helmListReleases, runHelm } from './helm';
 export { ProcessOutput } from './process-output';
+export { ClientGoReading, PyYamlReading, readKubeconfigsWithClientGo, readKubeconfigsWithPyYaml } from './kubeconfig-readers';

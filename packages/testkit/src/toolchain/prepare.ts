@@ -4,11 +4,12 @@
  */
 import { ETCD } from './etcd';
 import { KUBE_APISERVER, KUBE_CONTROLLER_MANAGER } from './kubernetes';
+import { KUBECONFIG_READER } from './kubeconfig-reader';
 import { PinnedBinary, resolvePinnedBinary } from './pinned-binary';
 import { PULUMI_CLI } from './pulumi-cli';
 import { PULUMI_KUBERNETES_PROVIDER } from './pulumi-kubernetes-provider';
 
-const ALL: readonly PinnedBinary[] = [KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, ETCD, PULUMI_CLI, PULUMI_KUBERNETES_PROVIDER];
+const ALL: readonly PinnedBinary[] = [KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, ETCD, PULUMI_CLI, PULUMI_KUBERNETES_PROVIDER, KUBECONFIG_READER];
 
 async function main(names: readonly string[]): Promise<void> {
   const unknown = names.filter((name) => !ALL.some((binary) => binary.name === name));
