@@ -203,7 +203,8 @@ const core = workspacePackage({
   name: '@incluster/core',
   description: 'Pure, rotation-safe kubeconfig rendering for code running inside a Kubernetes Pod',
   deps: ['yaml@^2.8.0'],
-  devDeps: [inRepo(testkit), 'fast-check@^4'],
+  // js-yaml is the YAML 1.2 reader client-node parses kubeconfigs with: one of the serializer's oracles.
+  devDeps: [inRepo(testkit), 'fast-check@^4', 'js-yaml@^4.1.0', '@types/js-yaml@^4.0.9'],
 });
 
 const cli = workspacePackage({

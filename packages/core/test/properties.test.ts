@@ -1,20 +1,16 @@
+/**
+ * Properties of rendering, in process and with shrinking: the generators build Pods and options valid by construction
+ * or hostile on purpose (support/arbitraries.ts), and say what must come of them. readers.test.ts loads the output in
+ * the real clients' readers.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { parse } from 'yaml';
-import { CREDENTIAL_MODES, Kubeconfig, PodEnvironment, isInClusterConfigError, joinHostPort, renderKubeconfig, toJson, toYaml } from '../src';
-
-// Strings chosen to break naive YAML templates or shell scripts, mixed with arbitrary Unicode.
-const hostile = fc.oneof(
-  fc.string({ unit: 'binary' }),
-  fc.constantFrom('a\nb: c', '"quoted"', "it's", 'key: value', '$(touch pwned)', '`id`', '#comment', '- item', '{a: 1}', '&anchor', '*alias', '!!binary', '', ' '),
-);
-const host = fc.oneof(fc.ipV4(), fc.ipV6(), fc.domain(), hostile);
-const port = fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.integer(), fc.double());
-const namespace = fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), hostile);
-const absolutePath = hostile.map((name) => `/${name}`);
+import { Scalar, isScalar, parse, parseDocument, visit } from 'yaml';
+import { PodEnvironment, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
+import { GeneratedCase, generatedCase, hostileText } from './support/arbitraries';
 
 function podWith(values: Partial<PodEnvironment>): PodEnvironment {
   return {
@@ -29,61 +25,73 @@ function podWith(values: Partial<PodEnvironment>): PodEnvironment {
   };
 }
 
-/** Renders, and returns undefined when (and only when) the input was refused with a typed error. */
-function renderOrRefuse(render: () => Kubeconfig): Kubeconfig | undefined {
+/** What a generated case must give: the expected kubeconfig, or a typed refusal as built. */
+function checkCase({ pod, options, refusals, uncertain, expected }: GeneratedCase): void {
+  let kubeconfig;
   try {
-    return render();
+    kubeconfig = renderKubeconfig(pod, options);
   } catch (error) {
     if (!isInClusterConfigError(error)) {
       throw error;
     }
-    return undefined;
+    if (!uncertain) {
+      expect(refusals).toContainEqual(expect.objectContaining({ code: error.code }));
+      expect(refusals.some(({ code, mentions }) => code === error.code && error.message.includes(mentions))).toBe(true);
+    }
+    return;
   }
-}
-
-function expectFaithfulText(kubeconfig: Kubeconfig): void {
+  if (!uncertain) {
+    expect(refusals).toEqual([]);
+    expect(kubeconfig).toEqual(expected);
+  }
   expect(parse(toYaml(kubeconfig))).toEqual(kubeconfig);
   expect(JSON.parse(toJson(kubeconfig))).toEqual(kubeconfig);
 }
 
-describe('for any input, a typed error or a kubeconfig whose YAML and JSON parse back to the same values', () => {
-  it('holds for hosts, ports and namespaces', () => {
+describe('for any generated Pod and options', () => {
+  it('renders exactly the kubeconfig built from the parts, or refuses as built with a typed error naming the input', () => {
+    fc.assert(fc.property(generatedCase, checkCase), { numRuns: 2_000 });
+  });
+
+  it('never writes a raw line break of either dialect, or a character YAML 1.1 cannot read, inside a scalar', () => {
     fc.assert(
-      fc.property(host, port, namespace, (h, p, ns) => {
-        const kubeconfig = renderOrRefuse(() => renderKubeconfig(podWith({ host: h, port: p, namespace: ns })));
-        if (kubeconfig) {
-          expect(kubeconfig.clusters[0].cluster.server).toBe(`https://${joinHostPort(h, p)}`);
-          expect(kubeconfig.contexts[0].context.namespace).toBe(ns);
-          expectFaithfulText(kubeconfig);
+      fc.property(generatedCase, ({ pod, options }) => {
+        let kubeconfig;
+        try {
+          kubeconfig = renderKubeconfig(pod, options);
+        } catch {
+          return;
         }
+        const yaml = toYaml(kubeconfig);
+        for (const text of [yaml, toJson(kubeconfig)]) {
+          // Only the line feeds between lines and inside block scalars are raw; every other break is escaped.
+          expect(text).not.toMatch(/[\r\u0085\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/);
+        }
+        // No line break at all, not even a line feed, in the source of a plain or double-quoted scalar.
+        visit(parseDocument(yaml), {
+          Scalar(_key, node: Scalar) {
+            if (isScalar(node) && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE)) {
+              expect(yaml.slice(node.range![0], node.range![1])).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
+            }
+          },
+        });
       }),
+      { numRuns: 1_000 },
     );
   });
+});
 
-  it('never refuses a real IPv4 address, IPv6 address or domain name', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.ipV4(), fc.ipV6(), fc.domain()), fc.integer({ min: 1, max: 65535 }), (h, p) => {
-        expect(renderKubeconfig(podWith({ host: h, port: p })).clusters[0].cluster.server).toBe(`https://${joinHostPort(h, p)}`);
-      }),
+describe('the server URL', () => {
+  it('is https://host:port for every real IPv4 address, IPv6 address (in brackets) and domain name', () => {
+    const address = fc.oneof(
+      fc.ipV4().map((host) => ({ host, url: (port: number) => `https://${host}:${port}` })),
+      fc.ipV6().map((host) => ({ host, url: (port: number) => `https://[${host}]:${port}` })),
+      fc.domain().map((host) => ({ host, url: (port: number) => `https://${host}:${port}` })),
     );
-  });
-
-  it('holds for paths, names and every option, in every credential mode', () => {
     fc.assert(
-      fc.property(
-        absolutePath,
-        absolutePath,
-        fc.record({ clusterName: hostile, userName: hostile, contextName: hostile, tlsServerName: hostile, proxyUrl: hostile, server: hostile }, { requiredKeys: [] }),
-        fc.constantFrom(...CREDENTIAL_MODES),
-        hostile,
-        (tokenPath, certificateAuthorityPath, options, credential, token) => {
-          const kubeconfig = renderOrRefuse(() => renderKubeconfig(podWith({ tokenPath, certificateAuthorityPath, token }), { ...options, credential }));
-          if (kubeconfig) {
-            expect(kubeconfig.clusters[0].cluster['certificate-authority']).toBe(certificateAuthorityPath);
-            expectFaithfulText(kubeconfig);
-          }
-        },
-      ),
+      fc.property(address, fc.integer({ min: 1, max: 65535 }), ({ host, url }, port) => {
+        expect(renderKubeconfig(podWith({ host, port })).clusters[0].cluster.server).toBe(url(port));
+      }),
     );
   });
 });
@@ -94,7 +102,7 @@ describe('the exec credential, run by sh for token paths made of any file name',
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   // A file name is any bytes but "/" and NUL, at most 255 bytes long.
-  const fileName = hostile
+  const fileName = hostileText
     .map((name) => name.replace(/[/\0]/g, '_'))
     .filter((name) => name !== '' && name !== '.' && name !== '..' && Buffer.byteLength(name) <= 200);
 
