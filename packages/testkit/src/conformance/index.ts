@@ -9,6 +9,7 @@ import { REAL_CLUSTER_START_TIMEOUT_MS } from './real-ground';
 import { describeRealKubectl } from './real-kubectl';
 import { describeRotation } from './rotation';
 import { standInCluster } from './stand-in-ground';
+import { describeYaml11Namespaces } from './yaml-1-1-namespaces';
 
 export * from './producer';
 export { PodOnCluster, PodShape, ProvingGround } from './proving-ground';
@@ -51,6 +52,7 @@ export function describeKubeconfigConformance(name: string, produce: KubeconfigP
     describeHelm(produce, modes, ground);
     describeClientNode(produce, modes, ground);
     describePythonClient(produce, modes, ground);
+    describeYaml11Namespaces(produce, modes, ground);
     if (ground.kind === 'stand-in') {
       describeMissingPieces(produce, modes);
       describeGoldenVectors(produce);
