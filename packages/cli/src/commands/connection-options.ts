@@ -6,6 +6,9 @@ import { Command } from 'commander';
  * into the kubeconfig; doctor --probe calls the API server as that kubeconfig would. Both commands add them from here,
  * so that whatever render can be told, the doctor can check.
  */
+/** What a URL option may hold: what client-go's URL parser takes, and what a kubeconfig carries unchanged. */
+const URL_RULE = 'no white space, control characters or backslashes (percent-encode them), and every "%" starts an escape';
+
 export interface ConnectionFlags {
   readonly credential: CredentialMode;
   readonly server?: string;
@@ -19,10 +22,13 @@ export function addConnectionOptions(command: Command): Command {
     command
       // The core validates the mode, so the CLI reports the same INVALID_OPTION as every other producer.
       .option('--credential <mode>', `how the user authenticates: ${CREDENTIAL_MODES.join(', ')}`, 'token-file')
-      .option('--server <url>', 'the API server URL, https only (default: https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT)')
+      .option('--server <url>', `the API server URL, https only (default: https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT); ${URL_RULE}`)
       .option('--embed-ca', 'embed ca.crt as certificate-authority-data instead of referencing its path')
-      .option('--tls-server-name <name>', 'the server name to verify the API server certificate against')
-      .option('--proxy-url <url>', 'an http, https or socks5 proxy for the API server')
+      .option(
+        '--tls-server-name <name>',
+        'the server name to verify the API server certificate against: an ASCII host name (xn-- for an international one) or IPv4 address',
+      )
+      .option('--proxy-url <url>', `an http, https or socks5 proxy for the API server; ${URL_RULE}`)
   );
 }
 

@@ -11,6 +11,9 @@ import { serviceAccountDirOption } from './service-account-dir-option';
 
 export const OUTPUT_FORMATS = ['yaml', 'json'] as const;
 
+/** What @incluster/core carries (docs/core.md, "What a kubeconfig can hold"), told where the options are. */
+const NAME_RULE = 'any text but blank, quoted where YAML 1.1 would misread it ("on", "1_000")';
+
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The render flags, as commander parses them. */
@@ -38,9 +41,9 @@ export function addRenderCommand(program: Command, io: CliIo): Command {
   addConnectionOptions(command)
     .option('--allow-embedded-token', 'confirm --credential embedded: the kubeconfig then holds the token, a secret that expires')
     .option('-n, --namespace <namespace>', "the context's namespace (default: the Pod's namespace)")
-    .option('--context <name>', 'the context name (default: "incluster")')
-    .option('--cluster-name <name>', 'the cluster name (default: "incluster")')
-    .option('--user-name <name>', 'the user name (default: "incluster")')
+    .option('--context <name>', `the context name (default: "incluster"); ${NAME_RULE}`)
+    .option('--cluster-name <name>', `the cluster name (default: "incluster"); ${NAME_RULE}`)
+    .option('--user-name <name>', `the user name (default: "incluster"); ${NAME_RULE}`)
     .addOption(serviceAccountDirOption('token, ca.crt and namespace'))
     .addOption(new Option('-o, --output <format>', 'the output format').choices(OUTPUT_FORMATS).default('yaml'))
     .addOption(
