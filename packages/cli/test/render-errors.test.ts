@@ -99,6 +99,8 @@ describe('render, with a flag value the core rejects, exits 2 with INVALID_OPTIO
     [['-n', 'no spaces'], /namespace option "no spaces"/],
     [['-n', 'Team_B'], /namespace option "Team_B"/],
     [['--context', ' '], /contextName must not be empty/],
+    [['--proxy-url', 'http://proxy/a b'], /proxyUrl holds U\+0020 \(a space\) at index 14, which a URL cannot hold/],
+    [['--tls-server-name', 'bücher.example'], /tlsServerName holds U\+00FC at index 1/],
   ])('refuses %j', async (argv, mentions) => {
     await expectFailure(argv as string[], container.env, { exit: 2, code: 'INVALID_OPTION', mentions });
   });
