@@ -46,15 +46,20 @@ export function toJson(kubeconfig: Kubeconfig): string {
 
 /**
  * The library's string tag, which writes a string double-quoted, with \uXXXX escapes, when it holds a character that
- * the two dialects read differently raw, or when it would be plain with a tab, where PyYAML ends a plain scalar.
+ * the two dialects read differently raw, or where a tab would end up outside quotes in a place that one reader
+ * misreads: inside a plain scalar, where PyYAML ends the scalar, or at the start of a block scalar's first line,
+ * which go-yaml v2 takes for indentation ("found a tab character where an indentation space is expected").
  */
 function carryEveryCharacter(library: ScalarTag): ScalarTag {
   return {
     ...library,
     stringify(item, ctx, onComment, onChompKeep) {
-      if (!READ_ALIKE_ONLY_ESCAPED.test(String(item.value))) {
+      const value = String(item.value);
+      if (!READ_ALIKE_ONLY_ESCAPED.test(value)) {
         const text = library.stringify!(item, ctx, onComment, onChompKeep);
-        if (!(text.includes('\t') && !/^["'|>]/.test(text))) {
+        const plain = !/^["'|>]/.test(text);
+        const block = /^[|>]/.test(text);
+        if (!(plain && value.includes('\t')) && !(block && /^\n*\t/.test(value))) {
           return text;
         }
       }

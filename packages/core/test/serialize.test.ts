@@ -38,6 +38,9 @@ describe('toYaml, for YAML 1.1 readers (client-go, PyYAML) as well as YAML 1.2 o
     expect(yamlOf({ contextName: 'a\u2028b\u2029c\u0085d' })).toContain('current-context: "a\\u2028b\\u2029c\\u0085d"\n');
     expect(yamlOf({ contextName: 'x\u0080\u009f\u007f\ufeff\ufffe' })).toContain('current-context: "x\\u0080\\u009f\\u007f\\ufeff\\ufffe"\n');
     expect(yamlOf({ contextName: 'tab\tinside' })).toContain('current-context: "tab\\tinside"\n');
+    // go-yaml v2 takes a tab that starts a block scalar for indentation, and refuses the file.
+    expect(yamlOf({ contextName: '\tfirst\nsecond' })).toContain('current-context: "\\tfirst\\nsecond"\n');
+    expect(yamlOf({ contextName: 'first\n\tsecond' })).toContain('current-context: |-\n  first\n  \tsecond\n');
   });
 
   it('writes a double-quoted string on one line, however long, and keeps block scalars for plain multi-line text', () => {

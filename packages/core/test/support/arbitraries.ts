@@ -352,7 +352,7 @@ const EXEC = (tokenPath: string) => ({
   args: ['-c', EXEC_CREDENTIAL_SCRIPT, 'incluster-exec-credential', tokenPath],
   interactiveMode: 'Never',
   provideClusterInfo: false,
-  installHint: expect.any(String),
+  installHint: "incluster's exec credential runs /bin/sh. In an image without a shell, use the token-file credential instead.",
 });
 
 function expectedUser(credential: CredentialMode, tokenPath: string, token: string | undefined): Kubeconfig['users'][number]['user'] {
