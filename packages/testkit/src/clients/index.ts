@@ -25,4 +25,4 @@ export {
 } from './python-client';
 export { helmListReleases, runHelm } from './helm';
 export { ProcessOutput } from './process-output';
-export { ClientGoReading, PyYamlReading, readKubeconfigsWithClientGo, readKubeconfigsWithPyYaml } from './kubeconfig-readers';
+export { ClientGoReading, PyYamlOptions, PyYamlReading, readKubeconfigsWithClientGo, readKubeconfigsWithPyYaml } from './kubeconfig-readers';
