@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 
+from .carried_text import require_carriable_path
 from .errors import InClusterConfigError
 from .js_text import quoted
 from .server_address import server_url
@@ -37,7 +38,9 @@ def render_cluster(pod: PodEnvironment, options: RenderOptions) -> Cluster:
 
 
 def absolute_path(field: str, path: str) -> str:
-    """Kubeconfig paths must be absolute: client-go resolves relative ones against the kubeconfig file's own directory."""
+    """Kubeconfig paths must be absolute: client-go resolves relative ones against the kubeconfig file's own directory.
+    Any other character a file name may hold is carried, escaped where YAML needs it."""
+    require_carriable_path(field, path)
     if not path.startswith("/"):
         raise InClusterConfigError(
             "INVALID_OPTION",

@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
+from .carried_text import require_carriable_text
 from .errors import InClusterConfigError
 from .exec_credential import sh_exec_credential
-from .js_text import quoted
+from .js_text import js_trim, quoted
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
 if TYPE_CHECKING:
@@ -40,7 +41,14 @@ def render_user(pod: PodEnvironment, mode: str) -> User:
                 "INVALID_OPTION",
                 "The 'embedded' credential needs the token, which was not read: discover the Pod with read_token=True.",
             )
-        return {"token": pod.token}
+        # client-go drops an empty token: the kubeconfig would authenticate as no one. Discovery refuses it the same way.
+        if js_trim(pod.token) == "":
+            raise InClusterConfigError(
+                "EMPTY_TOKEN",
+                "The 'embedded' credential needs a token, and the token is empty. The kubelet writes it when the Pod "
+                "starts; check the Pod's projected service-account volume.",
+            )
+        return {"token": require_carriable_text("token", pod.token)}
     unknown_credential(mode)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from .carried_text import require_carriable_path
 from .file_reader import os_file_reader
 from .namespace import discover_namespace, validate_namespace_option
 from .pod_environment import PodEnvironment
@@ -38,7 +39,7 @@ def discover_pod_environment(
     :param env: the environment to read; ``os.environ`` by default.
     :param reader: how files are read; the real file system by default.
     :param service_account_dir: the service-account directory; defaults to $INCLUSTER_SERVICE_ACCOUNT_DIR, then the
-        kubelet's mount point.
+        kubelet's mount point. ``INVALID_OPTION`` when it holds NUL or a surrogate, which no kubeconfig path can.
     :param read_token: read the token itself, for an embedded credential. Off by default: a kubeconfig should
         reference it.
     :param read_certificate_authority: read ca.crt, to embed it as certificate-authority-data.
@@ -46,6 +47,8 @@ def discover_pod_environment(
         required to be valid (a bad POD_NAMESPACE or namespace file cannot block it); ``INVALID_OPTION`` unless it is
         a DNS-1123 label.
     """
+    if service_account_dir:
+        require_carriable_path("service_account_dir", service_account_dir)
     env = os.environ if env is None else env
     reader = os_file_reader if reader is None else reader
     host, port = read_service_address(env)

@@ -12,19 +12,13 @@ JS_WHITESPACE = (
     "\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
 
-_JS_WHITESPACE_SET = frozenset(JS_WHITESPACE)
-
 
 def js_trim(text: str) -> str:
     """``text.trim()`` in JavaScript."""
     return text.strip(JS_WHITESPACE)
 
 
-def has_js_whitespace(text: str) -> bool:
-    """``/\\s/.test(text)`` in JavaScript."""
-    return not _JS_WHITESPACE_SET.isdisjoint(text)
-
-
 def quoted(text: str) -> str:
-    """A value quoted for a message, as ``JSON.stringify`` would."""
-    return json.dumps(text, ensure_ascii=False)
+    """A value quoted for a message, as ``JSON.stringify`` would: surrogates, which no UTF-8 stream can carry, as
+    ``\\udcff`` escapes."""
+    return json.dumps(text, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
+from .carried_text import require_ascii_host_name, require_carriable_text
 from .credential import CREDENTIAL_MODES, unknown_credential
 from .errors import InClusterConfigError
 from .js_text import js_trim, quoted
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from .types import CredentialMode
 
-_NOT_IN_A_HOST_NAME = re.compile("[/:\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+_NOT_IN_A_HOST_NAME = re.compile("[/:]")
 
 
 class RenderOptions(
@@ -48,11 +49,18 @@ class RenderOptions(
 
 
 def validate_render_options(options: RenderOptions) -> None:
-    """Raises INVALID_OPTION for the first option that is wrong."""
+    """Raises INVALID_OPTION for the first option that is wrong.
+
+    A name may hold any Unicode text that is not blank, as client-go accepts any non-empty string: names that YAML 1.1
+    would read as something else (``on``, ``1_000``) are quoted, line breaks and controls escaped. Only what no
+    kubeconfig can carry is refused (carried_text.py).
+    """
     for option in ("cluster_name", "user_name", "context_name"):
         value = getattr(options, option)
         if value is not None and (not isinstance(value, str) or js_trim(value) == ""):
             raise InClusterConfigError("INVALID_OPTION", f"{option} must not be empty.")
+        if value is not None:
+            require_carriable_text(option, value)
     if options.namespace is not None:
         validate_namespace_option(options.namespace)
     if options.credential is not None and options.credential not in CREDENTIAL_MODES:
@@ -63,6 +71,8 @@ def validate_render_options(options: RenderOptions) -> None:
 
         validate_url("server", options.server, ["https"])
     tls_server_name = options.tls_server_name
+    if isinstance(tls_server_name, str):
+        require_ascii_host_name("tls_server_name", tls_server_name)
     if tls_server_name is not None and (
         not isinstance(tls_server_name, str) or not tls_server_name or _NOT_IN_A_HOST_NAME.search(tls_server_name)
     ):

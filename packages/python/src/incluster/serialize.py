@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from .carried_text import require_carriable_text
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
 if TYPE_CHECKING:
     from typing import Any
@@ -21,7 +23,10 @@ def to_json(kubeconfig: Kubeconfig) -> str:
     """JSON, which every kubeconfig reader accepts: what the TypeScript core's ``toJson`` writes
     (``JSON.stringify(kubeconfig, null, 2)`` and a newline), byte for byte, except that the characters YAML readers
     cannot take raw (DEL, the C1 controls, U+2028, U+2029, U+FFFE, U+FFFF) are written as ``\\u`` escapes.
-    Deterministic."""
+    Deterministic.
+
+    Raises ``INVALID_OPTION`` for a string that holds a surrogate, which UTF-8, and so no reader, can carry."""
+    require_carriable_strings(kubeconfig)
     text = json.dumps(kubeconfig, indent=2, ensure_ascii=False) + "\n"
     return _NOT_RAW_IN_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
@@ -44,8 +49,10 @@ def to_yaml(kubeconfig: Kubeconfig) -> str:
 
     A string is written plain only when no reader can take it for something else, multi-line strings as literal
     blocks where PyYAML allows one, and every other string double-quoted, with PyYAML's escapes for line breaks and
-    characters that are not printable. Needs PyYAML: ``pip install "incluster[yaml]"``. Deterministic.
+    characters that are not printable. Needs PyYAML: ``pip install "incluster[yaml]"``. Deterministic. Raises
+    ``INVALID_OPTION`` as :func:`to_json` does.
     """
+    require_carriable_strings(kubeconfig)
     try:
         import yaml
     except ImportError as error:
@@ -82,3 +89,16 @@ def _dumper(yaml: Any) -> Any:
         KubeconfigDumper.add_representer(str, represent_str)
         _DUMPER = KubeconfigDumper
     return _DUMPER
+
+
+def require_carriable_strings(value: object, path: str = "the kubeconfig") -> None:
+    """A hand-made Kubeconfig is held to what render_kubeconfig guarantees: text that UTF-8, and so every reader,
+    carries. ``path`` names the field in the message: ``clusters[0].cluster.server``."""
+    if isinstance(value, str):
+        require_carriable_text(path, value)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            require_carriable_strings(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            require_carriable_strings(item, key if path == "the kubeconfig" else f"{path}.{key}")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .carried_text import require_carriable_url
 from .errors import InClusterConfigError
-from .js_text import has_js_whitespace, quoted
+from .js_text import quoted
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
 if TYPE_CHECKING:
@@ -24,7 +25,9 @@ _NUMERIC_LABEL = re.compile(r"(?:0[xX][0-9A-Fa-f]*|[0-9]+)", re.ASCII)
 
 
 def validate_url(option: str, url: str, schemes: Sequence[str]) -> None:
-    if not (isinstance(url, str) and not has_js_whitespace(url) and _is_url(url, schemes)):
+    if isinstance(url, str):
+        require_carriable_url(option, url)
+    if not (isinstance(url, str) and _is_url(url, schemes)):
         shown = quoted(url) if isinstance(url, str) else repr(url)
         raise InClusterConfigError(
             "INVALID_OPTION", f"{option} {shown} is not a valid URL with scheme {', '.join(schemes)}."
