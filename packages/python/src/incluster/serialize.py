@@ -14,21 +14,26 @@ if TYPE_CHECKING:
     from .kubeconfig import Kubeconfig
 
 
-#: Characters that JSON may hold raw but YAML readers may not: client-go and PyYAML (so the official Python client)
-#: read a kubeconfig as YAML, and refuse these or read them as line breaks. Escaped, they mean the same to every reader.
-_NOT_RAW_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+#: Characters that YAML 1.1 and 1.2 readers do not read alike when they appear raw: controls, DEL, the C1 range with
+#: NEXT LINE (a line break in 1.1, not in 1.2), LINE and PARAGRAPH SEPARATOR (likewise), the byte order mark and the
+#: non-characters U+FFFE and U+FFFF (not printable in 1.1, so go-yaml v2 and PyYAML refuse the file). Tab and line feed
+#: are read alike. A string holding one is written double-quoted, where PyYAML escapes each of them.
+_READ_ALIKE_ONLY_ESCAPED = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]"
+
+#: Those of them that JSON may hold raw: client-go and PyYAML (so the official Python client) read a kubeconfig's JSON
+#: as YAML 1.1, and refuse these or read them as line breaks. Escaped, they mean the same to every reader.
+_LEFT_RAW_BY_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def to_json(kubeconfig: Kubeconfig) -> str:
-    """JSON, which every kubeconfig reader accepts: what the TypeScript core's ``toJson`` writes
-    (``JSON.stringify(kubeconfig, null, 2)`` and a newline), byte for byte, except that the characters YAML readers
-    cannot take raw (DEL, the C1 controls, U+2028, U+2029, U+FFFE, U+FFFF) are written as ``\\u`` escapes.
-    Deterministic.
+    """JSON, which every kubeconfig reader accepts: what the TypeScript core's ``toJson`` writes, byte for byte
+    (``JSON.stringify(kubeconfig, null, 2)`` and a newline, with DEL, the C1 controls, U+2028, U+2029, U+FEFF, U+FFFE
+    and U+FFFF as ``\\u`` escapes, which YAML 1.1 readers do not read alike raw). Deterministic.
 
     Raises ``INVALID_OPTION`` for a string that holds a surrogate, which UTF-8, and so no reader, can carry."""
     require_carriable_strings(kubeconfig)
     text = json.dumps(kubeconfig, indent=2, ensure_ascii=False) + "\n"
-    return _NOT_RAW_IN_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _LEFT_RAW_BY_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 #: Plain scalars that no YAML reader, 1.1 (PyYAML, client-go's go-yaml v2) or 1.2, can take for anything but a
@@ -48,9 +53,10 @@ def to_yaml(kubeconfig: Kubeconfig) -> str:
     """YAML that YAML 1.1 readers (PyYAML, client-go) and 1.2 readers read back as the same object.
 
     A string is written plain only when no reader can take it for something else, multi-line strings as literal
-    blocks where PyYAML allows one, and every other string double-quoted, with PyYAML's escapes for line breaks and
-    characters that are not printable. Needs PyYAML: ``pip install "incluster[yaml]"``. Deterministic. Raises
-    ``INVALID_OPTION`` as :func:`to_json` does.
+    blocks where PyYAML allows one, and every other string double-quoted, on one line, with PyYAML's escapes for line
+    breaks and characters that are not printable; so is any string holding a character the two dialects do not read
+    alike raw. Needs PyYAML: ``pip install "incluster[yaml]"``. Deterministic. Raises ``INVALID_OPTION`` as
+    :func:`to_json` does.
     """
     require_carriable_strings(kubeconfig)
     try:
@@ -76,9 +82,14 @@ def _dumper(yaml: Any) -> Any:
             pass
 
         safe_plain = re.compile(_SAFE_PLAIN, re.ASCII)
+        read_alike_only_escaped = re.compile(_READ_ALIKE_ONLY_ESCAPED)
 
         def represent_str(dumper: Any, text: str) -> Any:
-            if "\n" in text:
+            # Double quotes first: PyYAML would write NEXT LINE, LINE and PARAGRAPH SEPARATOR raw in a literal block,
+            # where YAML 1.1 readers take them for line breaks and YAML 1.2 readers for text.
+            if read_alike_only_escaped.search(text):
+                style = '"'
+            elif "\n" in text:
                 style = "|"
             elif safe_plain.fullmatch(text) and text not in _YAML_1_1_WORDS:
                 style = None
