@@ -13,7 +13,7 @@ The standard library is its only dependency.
 from ._version import __version__
 from .credential import CREDENTIAL_MODES, DEFAULT_CREDENTIAL_MODE, carries_secret
 from .discovery import discover_pod_environment
-from .errors import ERROR_CODES, InClusterConfigError
+from .errors import ERROR_CODES, FileProblem, InClusterConfigError
 from .exec_credential import EXEC_CREDENTIAL_LIFETIME_SECONDS, EXEC_CREDENTIAL_SCRIPT
 from .file_reader import memory_file_reader, os_file_reader
 from .load import load_in_cluster_kubeconfig
@@ -26,12 +26,12 @@ from .service_account_files import DEFAULT_SERVICE_ACCOUNT_DIR
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
 if TYPE_CHECKING:
     from .kubeconfig import Cluster, Context, ExecConfig, Kubeconfig, NamedCluster, NamedContext, NamedUser, User
-    from .types import CredentialMode, Environment, ErrorCode, FileReader, NamespaceSource
+    from .types import CredentialMode, Environment, ErrorCode, FileReader, NamespaceSource, PathOrigin
 
 #: The type names, imported on first use: they need typing, which costs a third of the package's import time.
 _TYPES = {
     **{name: "kubeconfig" for name in ("Cluster", "Context", "ExecConfig", "Kubeconfig", "NamedCluster", "NamedContext", "NamedUser", "User")},
-    **{name: "types" for name in ("CredentialMode", "Environment", "ErrorCode", "FileReader", "NamespaceSource")},
+    **{name: "types" for name in ("CredentialMode", "Environment", "ErrorCode", "FileReader", "NamespaceSource", "PathOrigin")},
 }
 
 
@@ -57,6 +57,7 @@ __all__ = [
     "Environment",
     "ErrorCode",
     "ExecConfig",
+    "FileProblem",
     "FileReader",
     "InClusterConfigError",
     "Kubeconfig",
@@ -64,6 +65,7 @@ __all__ = [
     "NamedContext",
     "NamedUser",
     "NamespaceSource",
+    "PathOrigin",
     "PodEnvironment",
     "RenderOptions",
     "User",

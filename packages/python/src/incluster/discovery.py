@@ -53,10 +53,10 @@ def discover_pod_environment(
     reader = os_file_reader if reader is None else reader
     host, port = read_service_address(env)
     paths = service_account_paths(env, service_account_dir)
-    require_service_account_file(reader, paths.token_path)
-    require_service_account_file(reader, paths.certificate_authority_path)
+    require_service_account_file(reader, paths.token_path, paths.origin)
+    require_service_account_file(reader, paths.certificate_authority_path, paths.origin)
     if namespace is None:
-        chosen, namespace_source = discover_namespace(env, reader, paths.namespace_path)
+        chosen, namespace_source = discover_namespace(env, reader, paths.namespace_path, paths.origin)
     else:
         chosen, namespace_source = validate_namespace_option(namespace), "option"
     return PodEnvironment(
@@ -67,8 +67,10 @@ def discover_pod_environment(
         certificate_authority_path=paths.certificate_authority_path,
         namespace=chosen,
         namespace_source=namespace_source,
-        token=read_service_account_token(reader, paths.token_path) if read_token else None,
+        token=read_service_account_token(reader, paths.token_path, paths.origin) if read_token else None,
         certificate_authority_data=(
-            read_certificate_authority_file(reader, paths.certificate_authority_path) if read_certificate_authority else None
+            read_certificate_authority_file(reader, paths.certificate_authority_path, paths.origin)
+            if read_certificate_authority
+            else None
         ),
     )

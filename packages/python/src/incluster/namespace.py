@@ -12,19 +12,22 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see inc
 if TYPE_CHECKING:
     from typing import Tuple
 
-    from .types import Environment, FileReader, NamespaceSource
+    from .types import Environment, FileReader, NamespaceSource, PathOrigin
 
 _DNS_1123_LABEL = re.compile(r"[a-z0-9](?:[-a-z0-9]*[a-z0-9])?")
 
 DNS_1123_LABEL_RULE = 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit'
 
 
-def discover_namespace(env: Environment, reader: FileReader, namespace_path: str) -> Tuple[str, NamespaceSource]:
-    """The Pod's namespace in kubectl's order: $POD_NAMESPACE, else the namespace file (trimmed), else ``default``."""
+def discover_namespace(
+    env: Environment, reader: FileReader, namespace_path: str, origin: PathOrigin = "default"
+) -> Tuple[str, NamespaceSource]:
+    """The Pod's namespace in kubectl's order: $POD_NAMESPACE, else the namespace file (trimmed), else ``default``.
+    ``origin`` says where the file's directory came from, for the fix an unreadable file gets."""
     from_env = env.get("POD_NAMESPACE")
     if from_env:
         return validate_namespace(from_env, "POD_NAMESPACE"), "POD_NAMESPACE"
-    from_file = read_optional_service_account_file(reader, namespace_path)
+    from_file = read_optional_service_account_file(reader, namespace_path, origin)
     if from_file is not None and js_trim(from_file):
         return validate_namespace(js_trim(from_file), namespace_path), "namespace-file"
     return "default", "default"

@@ -23,12 +23,22 @@ def read_service_address(env: Environment) -> Tuple[str, int]:
             "Kubernetes Pod. Run it in a Pod, or set both variables (and INCLUSTER_SERVICE_ACCOUNT_DIR) to describe "
             "the cluster.",
         )
-    for name, value in (("KUBERNETES_SERVICE_HOST", host), ("KUBERNETES_SERVICE_PORT", port)):
-        if not value:
-            raise InClusterConfigError(
-                "INVALID_ENVIRONMENT",
-                f"{name} is {'not set' if value is None else 'empty'} although the other service variable is set. "
-                "Kubernetes sets both in every Pod: set both, or neither.",
-            )
+    problems = [
+        f"{name} is {'not set' if value is None else 'empty'}"
+        for name, value in (("KUBERNETES_SERVICE_HOST", host), ("KUBERNETES_SERVICE_PORT", port))
+        if not value
+    ]
+    if len(problems) == 1:
+        raise InClusterConfigError(
+            "INVALID_ENVIRONMENT",
+            f"{problems[0]} although the other service variable is set. Kubernetes sets both in every Pod: set both, "
+            "or neither.",
+        )
+    if problems:
+        raise InClusterConfigError(
+            "INVALID_ENVIRONMENT",
+            f"{' and '.join(problems)}. Kubernetes sets both in every Pod: set both to the API server's address and "
+            "port, or unset both.",
+        )
     assert host is not None and port is not None
     return validate_host(host), parse_port(port)

@@ -35,6 +35,10 @@ CredentialMode = Literal["token-file", "exec", "token-file+exec", "embedded"]
 #: --namespace), else $POD_NAMESPACE, else the namespace file, else ``default``.
 NamespaceSource = Literal["option", "POD_NAMESPACE", "namespace-file", "default"]
 
+#: Where a service-account path came from (:attr:`incluster.errors.FileProblem.origin`): the caller's
+#: service_account_dir, $INCLUSTER_SERVICE_ACCOUNT_DIR, or the kubelet's mount point.
+PathOrigin = Literal["option", "INCLUSTER_SERVICE_ACCOUNT_DIR", "default"]
+
 #: The process environment, or any mapping that stands for it.
 Environment = Mapping[str, str]
 
