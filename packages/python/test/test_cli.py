@@ -134,3 +134,39 @@ def test_a_printed_error_names_its_code_and_message_is_the_message_alone():
     assert str(error) == "[NOT_IN_CLUSTER] not in a Pod"
     assert error.message == "not in a Pod"
     assert repr(error) == "InClusterConfigError('NOT_IN_CLUSTER', 'not in a Pod')"
+
+
+def test_advice_names_the_service_account_dir_flag_that_gave_the_path(tmp_path, package_environment):
+    env = pod(tmp_path)
+    nowhere = str(tmp_path / "nowhere")
+    result = run(["--service-account-dir", nowhere], env, package_environment)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"incluster: error SERVICE_ACCOUNT_NOT_MOUNTED: {nowhere}/token does not exist. Correct --service-account-dir "
+        f"{nowhere}, or leave the flag out to use $INCLUSTER_SERVICE_ACCOUNT_DIR, else the kubelet's mount point.\n"
+    )
+
+
+def test_a_directory_at_the_token_path_is_to_be_made_a_regular_file_not_granted_read_access(tmp_path, package_environment):
+    env = pod(tmp_path)
+    token = Path(env["INCLUSTER_SERVICE_ACCOUNT_DIR"]) / "token"
+    token.unlink()
+    token.mkdir()
+    via_variable = run([], env, package_environment)
+    via_flag = run(["--service-account-dir", env["INCLUSTER_SERVICE_ACCOUNT_DIR"]], env, package_environment)
+    for result in (via_variable, via_flag):
+        assert result.returncode == 1
+        assert result.stderr.startswith(
+            f"incluster: error UNREADABLE_FILE: {token} is not a regular file (EISDIR). Make it a regular file the container's user can read, "
+        )
+        assert "read access" not in result.stderr
+    assert via_variable.stderr.endswith("or point INCLUSTER_SERVICE_ACCOUNT_DIR at the directory that holds token, ca.crt and namespace (unset, it means the kubelet's mount point).\n")
+    assert via_flag.stderr.endswith("or point --service-account-dir at another directory.\n")
+
+
+def test_says_both_service_variables_are_empty_when_they_are(tmp_path, package_environment):
+    result = run([], {**pod(tmp_path), "KUBERNETES_SERVICE_HOST": "", "KUBERNETES_SERVICE_PORT": ""}, package_environment)
+    assert result.returncode == 1
+    assert result.stderr.startswith("incluster: error INVALID_ENVIRONMENT: KUBERNETES_SERVICE_HOST is empty and KUBERNETES_SERVICE_PORT is empty. ")
+    assert "other service variable is set" not in result.stderr
+

@@ -17,6 +17,7 @@ from .credential import CREDENTIAL_MODES, carries_secret
 from .errors import InClusterConfigError
 from .js_text import JS_WHITESPACE, js_trim
 from .load import load_in_cluster_kubeconfig
+from .path_flag import message_naming_the_flag
 from .service_account_files import DEFAULT_SERVICE_ACCOUNT_DIR
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see incluster.types)
@@ -37,7 +38,8 @@ _AROUND_A_LINE_BREAK = re.compile(f"[{JS_WHITESPACE}]*\n[{JS_WHITESPACE}]*")
 
 
 class CliError(Exception):
-    """A failure the command reports on its own terms: USAGE, OUTPUT_FILE, MISSING_DEPENDENCY or INTERNAL."""
+    """A failure the command reports on its own terms: USAGE, OUTPUT_FILE, MISSING_DEPENDENCY or INTERNAL; or a core
+    error, its code kept, whose advice names the flag the user gave."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -119,19 +121,23 @@ def render(flags: argparse.Namespace, env: Mapping[str, str]) -> str:
         )
     if flags.output == "yaml":
         _require_pyyaml()
-    kubeconfig = load_in_cluster_kubeconfig(
-        env=env,
-        service_account_dir=flags.service_account_dir,
-        credential=flags.credential,
-        namespace=flags.namespace,
-        context_name=flags.context,
-        cluster_name=flags.cluster_name,
-        user_name=flags.user_name,
-        server=flags.server,
-        embed_certificate_authority=flags.embed_ca,
-        tls_server_name=flags.tls_server_name,
-        proxy_url=flags.proxy_url,
-    )
+    try:
+        kubeconfig = load_in_cluster_kubeconfig(
+            env=env,
+            service_account_dir=flags.service_account_dir,
+            credential=flags.credential,
+            namespace=flags.namespace,
+            context_name=flags.context,
+            cluster_name=flags.cluster_name,
+            user_name=flags.user_name,
+            server=flags.server,
+            embed_certificate_authority=flags.embed_ca,
+            tls_server_name=flags.tls_server_name,
+            proxy_url=flags.proxy_url,
+        )
+    except InClusterConfigError as error:
+        # The core's advice for a path passed as service_account_dir, in the user's terms: the flag they gave.
+        raise CliError(error.code, message_naming_the_flag(error, flags.service_account_dir)) from None
     if carries_secret(kubeconfig):
         _write(
             sys.stderr,
