@@ -170,3 +170,55 @@ def test_says_both_service_variables_are_empty_when_they_are(tmp_path, package_e
     assert result.stderr.startswith("incluster: error INVALID_ENVIRONMENT: KUBERNETES_SERVICE_HOST is empty and KUBERNETES_SERVICE_PORT is empty. ")
     assert "other service variable is set" not in result.stderr
 
+
+def test_an_empty_path_flag_as_an_unset_shell_variable_gives_is_a_usage_error_writing_nothing(tmp_path, package_environment):
+    env = pod(tmp_path)
+    for flag in ("--output-file", "--service-account-dir"):
+        # What `--output-file "$OUT"` passes when OUT is unset, and the same attached with "=".
+        for args in ([flag, ""], [f"{flag}="]):
+            result = subprocess.run([sys.executable, "-m", "incluster", *args], env={**env, **package_environment}, cwd=tmp_path, capture_output=True, text=True)
+            assert (args, result.returncode, result.stdout) == (args, 2, "")
+            assert result.stderr == f"incluster: error USAGE: argument {flag}: '' is invalid. It is empty, as an unset shell variable makes it: give a path.\n"
+    assert sorted(os.listdir(tmp_path)) == ["serviceaccount"]
+
+
+def test_an_output_file_on_a_read_only_file_system_says_the_file_system_is_read_only(tmp_path, package_environment):
+    # A read-only tmpfs in a mount namespace of the command's own: root is not needed, only user namespaces.
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    target = read_only / "missing" / "config"
+    script = 'mount -t tmpfs -o ro tmpfs "$1" || exit 125; shift; exec "$@"'
+    command = ["unshare", "--map-root-user", "--mount", "sh", "-c", script, "sh", str(read_only), sys.executable, "-m", "incluster", "--output-file", str(target)]
+    try:
+        result = subprocess.run(command, env={**pod(tmp_path), **package_environment}, capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        raise AssertionError("this test mounts a read-only tmpfs with unshare, from util-linux: apt-get install util-linux") from None
+    if result.returncode == 125 or result.stderr.startswith("unshare: "):
+        raise AssertionError(f"this test mounts a read-only tmpfs with unshare (util-linux), which needs user namespaces or root: {result.stderr.strip()}")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"incluster: error OUTPUT_FILE: cannot write {target}: the file system is read-only: write to a volume mounted "
+        f"read-write, such as an emptyDir (EROFS: Read-only file system: '{read_only}/missing')\n"
+    )
+
+
+def test_an_output_file_under_proc_fails_at_once_instead_of_spinning(tmp_path, package_environment):
+    target = "/proc/incluster-no-such-directory/deeper/config"
+    # Far longer than the command takes: still running then, it is stuck, and the timeout says so.
+    result = run(["--output-file", target], pod(tmp_path), package_environment, timeout=20)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"incluster: error OUTPUT_FILE: cannot write {target}: ENOENT: No such file or directory: '/proc/incluster-no-such-directory'\n"
+
+
+def test_an_argument_or_variable_that_is_not_utf_8_is_reported_never_crashes(tmp_path, package_environment):
+    env = pod(tmp_path)
+    namespace = subprocess.run([sys.executable, "-m", "incluster", "-n", b"\xff"], env={**env, **package_environment}, capture_output=True)
+    assert namespace.returncode == 2
+    assert namespace.stderr.startswith(b'incluster: error INVALID_OPTION: The namespace option "\\udcff" is not a valid DNS-1123 label')
+    context = subprocess.run([sys.executable, "-m", "incluster", "--context", b"team-\xff"], env={**env, **package_environment}, capture_output=True)
+    assert context.returncode == 2
+    assert context.stderr.startswith(b"incluster: error INVALID_OPTION: context_name holds U+DCFF (a lone surrogate, as Python holds the byte 0xFF")
+    directory = subprocess.run([sys.executable, "-m", "incluster"], env={**env, **package_environment, "INCLUSTER_SERVICE_ACCOUNT_DIR": b"/nowhere-\xff"}, capture_output=True)
+    assert directory.returncode == 1
+    # The path as the bytes it was, as a shell would print it.
+    assert directory.stderr.startswith(b"incluster: error SERVICE_ACCOUNT_NOT_MOUNTED: /nowhere-\xff/token does not exist")

@@ -8,6 +8,7 @@ which needs nothing beyond the standard library; ``-o yaml`` needs PyYAML (``pip
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -55,6 +56,14 @@ class _Parser(argparse.ArgumentParser):
         raise CliError("USAGE", message)
 
 
+def _non_empty_path(value: str) -> str:
+    """The value of every path flag. An empty one is what an unset shell variable gives (``--output-file "$OUT"``): a
+    usage error, rather than a path resolved against the current directory or silently ignored."""
+    if value == "":
+        raise argparse.ArgumentTypeError("'' is invalid. It is empty, as an unset shell variable makes it: give a path.")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m incluster",
@@ -97,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--service-account-dir",
         metavar="DIR",
+        type=_non_empty_path,
         help=f"the directory holding token, ca.crt and namespace (default: $INCLUSTER_SERVICE_ACCOUNT_DIR, else {DEFAULT_SERVICE_ACCOUNT_DIR})",
     )
     parser.add_argument(
@@ -105,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--output-file",
         metavar="PATH",
+        type=_non_empty_path,
         help="write the kubeconfig to this file instead of stdout: atomically, mode 0600, creating missing directories",
     )
     parser.add_argument("-V", "--version", action="version", version=__version__, help="print the version")
@@ -233,15 +244,37 @@ def _write_output_file(path: str, text: str) -> None:
     try:
         write_file_atomically(path, text)
     except OSError as error:
-        raise CliError("OUTPUT_FILE", f"cannot write {path}: {error.strerror or error}") from None
+        raise CliError("OUTPUT_FILE", f"cannot write {path}: {_write_failure(error)}") from None
+
+
+#: For the failures a Pod meets most, what to do about them.
+_WRITE_ADVICE = {
+    errno.EROFS: "the file system is read-only: write to a volume mounted read-write, such as an emptyDir",
+    errno.EACCES: "the container's user may not write there: choose a directory it owns, such as an emptyDir or $HOME",
+}
+
+
+def _write_failure(error: OSError) -> str:
+    """What went wrong writing the file, as ``EROFS: Read-only file system: '/kube'``, with the advice if any."""
+    name = errno.errorcode.get(error.errno) if error.errno is not None else None
+    detail = f"{name}: {error.strerror}" if name and error.strerror else str(error)
+    if error.filename is not None:
+        detail += f": '{error.filename}'" + ("" if error.filename2 is None else f" -> '{error.filename2}'")
+    advice = _WRITE_ADVICE.get(error.errno) if error.errno is not None else None
+    return detail if advice is None else f"{advice} ({detail})"
 
 
 def _write(stream: TextIO, text: str) -> None:
-    # UTF-8 whatever the locale: a Pod's environment often sets none.
+    # UTF-8 whatever the locale: a Pod's environment often sets none. A path in a message may hold bytes that are not
+    # UTF-8, which Python holds as surrogates (PEP 383): they are written back as the bytes they were.
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         stream.write(text)
     else:
         stream.flush()
-        buffer.write(text.encode("utf-8"))
+        try:
+            data = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            data = text.encode("utf-8", "backslashreplace")
+        buffer.write(data)
     stream.flush()
