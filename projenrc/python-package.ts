@@ -60,7 +60,8 @@ export function pythonPackage(options: PythonPackageOptions): javascript.NodePro
     license: 'Apache-2.0',
     copyrightOwner: 'The incluster authors',
     entrypoint: '',
-    devDeps: [...options.devDeps, 'fast-check@^4', 'yaml@^2.8.0'],
+    // js-yaml is the YAML 1.2 reader client-node parses kubeconfigs with, and the yaml library another: the oracles of to_yaml.
+    devDeps: [...options.devDeps, 'fast-check@^4', 'js-yaml@^4.1.0', 'yaml@^2.8.0'],
     jestOptions: {
       jestVersion: '^30',
       junitReporting: false,

@@ -6,6 +6,8 @@ const { join } = require('node:path');
 const { isInClusterConfigError, loadInClusterKubeconfig, memoryFileReader, toJson } = require('@incluster/core');
 const { loadGoldenVectors } = require('@incluster/testkit');
 const fc = require('fast-check');
+const jsYaml = require('js-yaml');
+const yaml = require('yaml');
 const { installedPython } = require('./support/installed-python');
 
 const WORKER = join(__dirname, 'support', 'parity_worker.py');
@@ -28,6 +30,21 @@ function typescript(cases) {
 
 function python(cases) {
   const out = execFileSync(installedPython(), ['-I', WORKER], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 256 << 20 });
+  return JSON.parse(out);
+}
+
+/** The same, with to_yaml's text too: the installed wheel on the development interpreter, which has PyYAML. */
+function pythonWithYaml(cases) {
+  const { INCLUSTER_DEV_PYTHON: devPython, INCLUSTER_WHEEL_SITE_PACKAGES: wheel } = process.env;
+  if (!devPython || !wheel) {
+    throw new Error('INCLUSTER_DEV_PYTHON and INCLUSTER_WHEEL_SITE_PACKAGES are not set: run the Jest tests through "npx projen test" in packages/python');
+  }
+  const out = execFileSync(devPython, [WORKER, '--yaml'], {
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { PATH: process.env.PATH, PYTHONPATH: wheel, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   return JSON.parse(out);
 }
 
@@ -154,5 +171,23 @@ describe('the Python package and the TypeScript core', () => {
         expect({ input, outcome: b.error ?? 'rendered' }).toEqual({ input, outcome: a.error ?? 'rendered' });
       }
     }
+  });
+
+  it("write YAML that YAML 1.2 readers, js-yaml (as client-node reads it) and the yaml library, read as the TypeScript core's object", () => {
+    // PyYAML writes other bytes than the yaml library (docs/python.md); client-go and PyYAML read them back in
+    // test_yaml_readers.py. Here the readers of the other dialect, on the same generated cases.
+    const ts = typescript(GENERATED);
+    const py = pythonWithYaml(GENERATED);
+    let read = 0;
+    GENERATED.forEach((input, index) => {
+      if (!ts[index].json || !py[index].yaml) {
+        return;
+      }
+      read++;
+      const expected = JSON.parse(ts[index].json);
+      expect({ input, text: py[index].yaml, jsYaml: jsYaml.load(py[index].yaml) }).toEqual({ input, text: py[index].yaml, jsYaml: expected });
+      expect({ input, text: py[index].yaml, yaml: yaml.parse(py[index].yaml) }).toEqual({ input, text: py[index].yaml, yaml: expected });
+    });
+    expect(read).toBeGreaterThan(GENERATED.length / 5);
   });
 });
