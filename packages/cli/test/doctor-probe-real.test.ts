@@ -1,22 +1,13 @@
-import { REAL_CLUSTER_START_TIMEOUT_MS, RealCluster, RealPod, startRealCluster } from '@incluster/testkit';
+import { useRealPod } from '@incluster/testkit';
 import { errorCode, run } from './support/run';
 
 // The probe against a real kube-apiserver: its /version, and a SelfSubjectReview of a TokenRequest token.
 describe('incluster-kubeconfig doctor --probe, against a real kube-apiserver', () => {
-  let cluster: RealCluster;
-  let pod: RealPod;
-  beforeAll(async () => {
-    cluster = await startRealCluster();
-    pod = await cluster.startPod({ namespace: 'team-a', serviceAccount: 'deployer' });
-  }, REAL_CLUSTER_START_TIMEOUT_MS);
-  afterAll(async () => {
-    pod?.dispose();
-    await cluster?.dispose();
-  });
+  const real = useRealPod();
 
   async function probe() {
-    const result = await run(['doctor', '--probe'], pod.env({ host: cluster.host, port: cluster.port }));
-    expect(result.stdout + result.stderr).not.toContain(pod.currentToken);
+    const result = await run(['doctor', '--probe'], real.env());
+    expect(result.stdout + result.stderr).not.toContain(real.pod.currentToken);
     return result;
   }
 
@@ -24,12 +15,12 @@ describe('incluster-kubeconfig doctor --probe, against a real kube-apiserver', (
     const result = await probe();
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`✓ GET /version: ${cluster.version}\n`);
+    expect(result.stdout).toContain(`✓ GET /version: ${real.cluster.version}\n`);
     expect(result.stdout).toContain('✓ who am I (SelfSubjectReview): system:serviceaccount:team-a:deployer\n');
   });
 
   it('fails with PROBE_FAILED once the token is revoked, as the real server refuses it', async () => {
-    await pod.revoke(pod.currentToken);
+    await real.pod.revoke(real.pod.currentToken);
 
     const result = await probe();
 

@@ -1,6 +1,7 @@
 // python -m incluster from the installed wheel (test/support/global-setup.js), as an init container runs it.
 const { execFile } = require('node:child_process');
 const { tmpdir } = require('node:os');
+const { renderArguments } = require('@incluster/testkit');
 
 /** The wheel's virtualenv's python: the setup made it, or the test runs outside `npx projen test`. */
 function installedPython() {
@@ -9,27 +10,6 @@ function installedPython() {
     throw new Error('INCLUSTER_WHEEL_PYTHON is not set: run the Jest tests through "npx projen test" in packages/python, whose global setup installs the wheel');
   }
   return python;
-}
-
-/** The flags a shell script would pass for the conformance suite's options: incluster-kubeconfig render's own. */
-function renderFlags(options) {
-  const valued = [
-    ['--credential', options.credential],
-    ['--namespace', options.namespace],
-    ['--service-account-dir', options.serviceAccountDir],
-    ['--server', options.server],
-    ['--tls-server-name', options.tlsServerName],
-    ['--proxy-url', options.proxyUrl],
-    ['--cluster-name', options.clusterName],
-    ['--user-name', options.userName],
-    ['--context', options.contextName],
-  ];
-  return [
-    'render',
-    ...valued.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value])),
-    ...(options.embedCertificateAuthority ? ['--embed-ca'] : []),
-    ...(options.credential === 'embedded' ? ['--allow-embedded-token'] : []),
-  ];
 }
 
 /** Runs `python -I -m incluster <args>` with exactly `env`, from a directory that holds nothing of the repository. */
@@ -43,7 +23,7 @@ function runIncluster(args, env) {
 
 /** A conformance producer: the kubeconfig text, or an error whose `code` is the one on the error line. */
 async function produceWithPythonM({ env, options }) {
-  const { code, stdout, stderr } = await runIncluster(renderFlags(options), env);
+  const { code, stdout, stderr } = await runIncluster(renderArguments(options), env);
   if (code === 0) {
     return stdout;
   }
@@ -51,4 +31,4 @@ async function produceWithPythonM({ env, options }) {
   throw Object.assign(new Error(stderr.trim()), { code: errorCode });
 }
 
-module.exports = { installedPython, produceWithPythonM, renderFlags, runIncluster };
+module.exports = { installedPython, produceWithPythonM, runIncluster };

@@ -12,6 +12,7 @@ import { standInCluster } from './stand-in-ground';
 import { describeYaml11Namespaces } from './yaml-1-1-namespaces';
 
 export * from './producer';
+export { renderArguments } from './render-arguments';
 export { PodOnCluster, PodShape, ProvingGround } from './proving-ground';
 export { standInCluster } from './stand-in-ground';
 export { REAL_CLUSTER_START_TIMEOUT_MS, realCluster } from './real-ground';

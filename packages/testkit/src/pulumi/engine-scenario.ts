@@ -1,9 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callApi } from '../cluster/real/admin-api';
-import { RealCluster, startRealCluster } from '../cluster/real/real-cluster';
-import { RealPod } from '../cluster/real/real-pod';
-import { REAL_CLUSTER_START_TIMEOUT_MS } from '../conformance/real-ground';
+import { useRealPod } from '../cluster/real/use-real-pod';
 import { OperationResult, PULUMI_OPERATION_TIMEOUT_MS, PulumiOperationError, PulumiStack, PulumiStackOptions } from './pulumi-stack';
 
 /** Room for two engine operations, or one that times out, in one test. */
@@ -27,44 +25,36 @@ export interface ScenarioProgram extends Omit<PulumiStackOptions, 'stackName'> {
  */
 export function describeRealEngineScenario(title: string, program: ScenarioProgram): void {
   describe(title, () => {
-    let cluster: RealCluster;
-    let pod: RealPod;
-    beforeAll(async () => {
-      cluster = await startRealCluster();
-      pod = await cluster.startPod({ namespace: 'team-a', serviceAccount: 'deployer' });
-    }, REAL_CLUSTER_START_TIMEOUT_MS);
-    afterAll(async () => {
-      pod?.dispose();
-      await cluster?.dispose();
-    });
-    const inThePod = () => ({ ...program.env, ...pod.env({ host: cluster.host, port: cluster.port }) });
-    const configMapData = async (name: string) => (await callApi(cluster.admin, 'GET', `/api/v1/namespaces/team-a/configmaps/${name}`)).body?.data;
+    const real = useRealPod();
+    const inThePod = () => ({ ...program.env, ...real.env() });
+    const configMap = (name: string) => callApi(real.cluster.admin, 'GET', `/api/v1/namespaces/team-a/configmaps/${name}`);
+    const configMapData = async (name: string) => (await configMap(name)).body?.data;
     const newStack = (stackName: string) => new PulumiStack({ ...program, stackName });
 
     describe('a stack through the life of its first token', () => {
       let stack: PulumiStack;
-      let configMap: string;
+      let deployed: string;
       beforeAll(() => (stack = newStack('lifecycle')));
       afterAll(() => stack.dispose());
 
       it('up creates the ConfigMap in the allowed namespace, as the service account', async () => {
         const result = await timed('up', () => stack.up({ env: inThePod() }));
         expect(result.changeSummary).toEqual({ create: 3 });
-        configMap = result.outputs!.configMap as string;
-        expect(await configMapData(configMap)).toEqual({ greeting: 'hello from inside the cluster' });
+        deployed = result.outputs!.configMap as string;
+        expect(await configMapData(deployed)).toEqual({ greeting: 'hello from inside the cluster' });
       }, ENGINE_STEP_TIMEOUT_MS);
 
       it('leaves neither the token nor anything JWT-shaped in the state, even with secrets shown', async () => {
         const state = await stack.exportState({ showSecrets: true });
-        expect(state).toContain(pod.tokenPath);
-        expect(state).not.toContain(pod.currentToken);
+        expect(state).toContain(real.pod.tokenPath);
+        expect(state).not.toContain(real.pod.currentToken);
         expect(state).not.toMatch(JWT_SHAPED);
       }, ENGINE_STEP_TIMEOUT_MS);
 
       it('previews no change at all once the token up used is rotated and revoked', async () => {
-        const used = pod.currentToken;
-        await pod.rotate();
-        await pod.revoke(used);
+        const used = real.pod.currentToken;
+        await real.pod.rotate();
+        await real.pod.revoke(used);
         const result = await timed('preview --expect-no-changes', () => stack.preview({ env: inThePod(), expectNoChanges: true }));
         expect(result.changeSummary).toEqual({ same: 3 });
       }, ENGINE_STEP_TIMEOUT_MS);
@@ -72,13 +62,13 @@ export function describeRealEngineScenario(title: string, program: ScenarioProgr
       it("updates the ConfigMap in place when the program's data changes, as the new token", async () => {
         const result = await timed('up (changed data)', () => stack.up({ env: inThePod(), config: { greeting: 'changed' } }));
         expect(result.changeSummary).toEqual({ same: 2, update: 1 });
-        expect(await configMapData(configMap)).toEqual({ greeting: 'changed' });
+        expect(await configMapData(deployed)).toEqual({ greeting: 'changed' });
       }, ENGINE_STEP_TIMEOUT_MS);
 
       it('refreshes and destroys long after the first token was revoked', async () => {
         expect((await timed('refresh', () => stack.refresh({ env: inThePod() }))).changeSummary).toEqual({ same: 3 });
         expect((await timed('destroy', () => stack.destroy({ env: inThePod() }))).changeSummary).toEqual({ delete: 3 });
-        expect((await callApi(cluster.admin, 'GET', `/api/v1/namespaces/team-a/configmaps/${configMap}`)).status).toBe(404);
+        expect((await configMap(deployed)).status).toBe(404);
       }, ENGINE_STEP_TIMEOUT_MS);
     });
 
@@ -97,7 +87,7 @@ export function describeRealEngineScenario(title: string, program: ScenarioProgr
       }, ENGINE_STEP_TIMEOUT_MS);
 
       it('replaces the provider and every resource when the cluster entry changes (the server spelled localhost)', async () => {
-        const result = await stack.preview({ env: inThePod(), config: { server: `https://localhost:${cluster.port}` } });
+        const result = await stack.preview({ env: inThePod(), config: { server: `https://localhost:${real.cluster.port}` } });
         expect(result.changeSummary).toMatchObject({ replace: 2 });
         expect(result.output).toContain('+-pulumi:providers:kubernetes: (replace)');
         expect(result.output).toContain('+-kubernetes:core/v1:ConfigMap: (replace)');
@@ -106,7 +96,7 @@ export function describeRealEngineScenario(title: string, program: ScenarioProgr
       it('stops with NOT_IN_CLUSTER outside a Pod, before it registers anything, although ~/.kube/config is valid', async () => {
         const home = stack.scratchDir('laptop-home');
         mkdirSync(join(home, '.kube'), { recursive: true });
-        writeFileSync(join(home, '.kube', 'config'), readFileSync(cluster.adminKubeconfig));
+        writeFileSync(join(home, '.kube', 'config'), readFileSync(real.cluster.adminKubeconfig));
         const resources = async () => JSON.parse(await stack.exportState()).deployment.resources;
         const before = await resources();
         const failure = await stack.up({ env: { ...program.env, HOME: home } }).then(() => undefined, (error: PulumiOperationError) => error);
