@@ -10,6 +10,7 @@ import { describeRealKubectl } from './real-kubectl';
 import { describeRotation } from './rotation';
 import { standInCluster } from './stand-in-ground';
 import { describeYaml11Namespaces } from './yaml-1-1-namespaces';
+import { describeSection } from './skipped-sections';
 
 export * from './producer';
 export { renderArguments } from './render-arguments';
@@ -24,6 +25,7 @@ export { PYTHON_CLIENT_OUTCOME, PYTHON_CLIENT_VERSION } from './python-client-su
 export { PYTHON_CLIENT_ROTATION_OUTCOME } from './python-client-rotation';
 export { KUBECTL_OUTCOME } from './real-kubectl';
 export { CLIENT_GO_REFRESH_WINDOW_MS, KUBECTL_ROTATION_OUTCOME } from './rotation';
+export { SKIPPABLE_SECTIONS, SKIP_VARIABLE, SkippableSection, skippedSections } from './skipped-sections';
 
 export interface ConformanceOptions {
   /** The credential modes the producer supports; all four by default. */
@@ -40,6 +42,8 @@ export interface ConformanceOptions {
  * and helm across credential modes and network environments, token rotation under long-lived clients (kubectl
  * proxy, a Python process), client-node's and the official Python client's view, and, on the stand-in, the
  * missing-piece failures and the golden vectors. Call it at the top level of a Jest test file, once per cluster.
+ * INCLUSTER_CONFORMANCE_SKIP=rotation leaves out the rotation section, which waits over a minute, and shows its cases
+ * as skipped (src/conformance/skipped-sections.ts).
  */
 export function describeKubeconfigConformance(name: string, produce: KubeconfigProducer, options: ConformanceOptions = {}): void {
   const modes = options.credentials ?? ALL_CREDENTIAL_MODES;
@@ -49,7 +53,7 @@ export function describeKubeconfigConformance(name: string, produce: KubeconfigP
     afterAll(() => ground.tearDown());
 
     describeRealKubectl(produce, modes, ground);
-    describeRotation(produce, modes, ground);
+    describeSection('rotation', () => describeRotation(produce, modes, ground));
     describeHelm(produce, modes, ground);
     describeClientNode(produce, modes, ground);
     describePythonClient(produce, modes, ground);
