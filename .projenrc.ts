@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { JsonFile, javascript, typescript } from 'projen';
 import { pythonPackage } from './projenrc/python-package';
 
-const NODE_ENGINES = '>=20.0.0';
+// The Node.js lines scripts/compat-run.js tests (docs/README.md lists them): 20 from 20.19.0, its floor, and the newest
+// 22 and 24. Before 20.19 and 22.12, require() of an ES module (client-node is one) still needs a flag.
+const NODE_ENGINES = '^20.19.0 || ^22.12.0 || ^24.0.0';
+const MIN_NODE_VERSION = '20.19.0';
 const TYPESCRIPT = '~6.0.2';
 const REPOSITORY = 'https://github.com/incluster/incluster.git';
 
@@ -14,16 +17,16 @@ const root = new javascript.NodeProject({
   description: 'A rotation-safe kubeconfig from inside a Kubernetes Pod',
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
-  minNodeVersion: '20.0.0',
+  minNodeVersion: MIN_NODE_VERSION,
   projenrcJs: false,
   github: false,
   release: false,
   depsUpgrade: false,
   jest: false,
   licensed: false,
-  // typedoc 0.28 is the last to accept TypeScript 6.
+  // typedoc 0.28 is the last to accept TypeScript 6. semver: scripts/compat-run.js checks the ranges with it.
   devDeps: [
-    'projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20', 'typedoc@~0.28.20',
+    'projen@^0.103.25', 'constructs@^10', `typescript@${TYPESCRIPT}`, 'ts-node@^10.9.2', 'lerna@^9.0.0', '@types/node@^20', 'typedoc@~0.28.20', 'semver@^7',
     // The example programs resolve their packages from the repository's root, where the real-engine tests run them.
     // @pulumi/kubernetes is the release of the Kubernetes plugin those tests build (testkit/src/toolchain/versions.ts).
     '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.25.0',
@@ -87,6 +90,10 @@ root.addTask('release', {
   exec: 'bash scripts/release.sh',
   receiveArgs: true,
 });
+root.addTask('compat', {
+  description: "The compatibility run of .ci/run: the packed packages on each Node.js line and peer version the ranges claim (docs/README.md)",
+  steps: [{ spawn: root.compileTask.name }, { exec: 'node scripts/compat-run.js' }],
+});
 root.addTask('bench', {
   description: 'What incluster costs a Pod: cold start, credential cost, kubectl end to end, render rate, footprint (docs/performance.md)',
   steps: [{ spawn: root.compileTask.name }, { exec: 'node bench/run.js' }],
@@ -113,8 +120,6 @@ interface PackageSpec {
   readonly devDeps?: string[];
   readonly peerDeps?: string[];
   readonly bin?: Record<string, string>;
-  /** The package's own Node.js range, where it needs more than the repository's. */
-  readonly nodeEngines?: string;
 }
 
 function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
@@ -126,7 +131,7 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
     description: spec.description,
     defaultReleaseBranch: 'main',
     packageManager: javascript.NodePackageManager.NPM,
-    minNodeVersion: '20.0.0',
+    minNodeVersion: MIN_NODE_VERSION,
     typescriptVersion: TYPESCRIPT,
     repository: REPOSITORY,
     repositoryDirectory: outdir,
@@ -163,7 +168,7 @@ function workspacePackage(spec: PackageSpec): typescript.TypeScriptProject {
     },
   });
   pkg.package.addField('version', versionOnDisk(outdir));
-  pkg.package.addEngine('node', spec.nodeEngines ?? NODE_ENGINES);
+  pkg.package.addEngine('node', NODE_ENGINES);
   // npm workspaces install once, at the root; an install per package would leave stray lockfiles.
   // installDependencies is protected in projen; this is the override cdklabs' monorepos make too.
   Object.assign(pkg.package, { installDependencies: () => {} });
@@ -234,7 +239,8 @@ workspacePackage({
   description: 'An explicit, rotation-safe in-cluster Kubernetes provider for Pulumi programs',
   deps: [inRepo(core)],
   // Peers, so that the program and the adapter share one @pulumi/pulumi (its runtime state is global).
-  peerDeps: ['@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.16.0'],
+  // The floors are the oldest releases scripts/compat-run.js tests (4.16.0 was never published).
+  peerDeps: ['@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.17.1'],
   // 3.248 is the last @pulumi/pulumi whose engines allow Node 20. @pulumi/kubernetes is the release of the Kubernetes
   // plugin that the real-engine tests build (packages/testkit/src/toolchain/versions.ts), so SDK and plugin agree.
   devDeps: [inRepo(testkit), '@pulumi/pulumi@~3.248.0', '@pulumi/kubernetes@~4.25.0', 'yaml@^2.8.0'],
@@ -246,8 +252,6 @@ workspacePackage({
   description: 'A @kubernetes/client-node KubeConfig for the Pod it runs in, re-reading the token as it rotates',
   deps: [inRepo(core)],
   peerDeps: ['@kubernetes/client-node@^1.0.0 || ^2.0.0'],
-  // client-node is ESM-only, and require() of an ES module needs Node 20.19.
-  nodeEngines: '>=20.19.0',
   // 1.4.x: 2.x needs Node 22.
   devDeps: [inRepo(testkit), '@kubernetes/client-node@~1.4.0'],
 });
