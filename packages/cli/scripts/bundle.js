@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Bundles the incluster-kubeconfig binary: src/main.ts and everything it runs (@incluster/core, commander, the part of
-// yaml that writes YAML; not socks, see below) into bin/incluster-kubeconfig.js, one minified CommonJS file without a source map. Node then
-// reads and compiles one file instead of resolving and loading about a hundred: that was most of the cold start
-// (docs/performance.md). The compile task runs it after tsc, and jest runs it as its globalSetup, so the tests always
-// run the file that `npm pack` ships.
+// yaml that writes YAML; not socks, see below) into bin/main.js, one minified CommonJS file without a source map. Node
+// then reads and compiles one file instead of resolving and loading about a hundred: that was most of the cold start
+// (docs/performance.md). The binary itself, bin/incluster-kubeconfig.js, is src/launcher.ts: it runs bin/main.js from
+// the compile cache (src/compile-cache.ts). The compile task runs this after tsc, and jest runs it as its globalSetup,
+// so the tests always run the files that `npm pack` ships.
 const { chmodSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 const { build } = require('esbuild');
 
 const PACKAGE_DIR = join(__dirname, '..');
 const ENTRY = join(PACKAGE_DIR, 'src', 'main.ts');
+const BUNDLE = join(PACKAGE_DIR, 'bin', 'main.js');
+const LAUNCHER_ENTRY = join(PACKAGE_DIR, 'src', 'launcher.ts');
 const OUTFILE = join(PACKAGE_DIR, 'bin', 'incluster-kubeconfig.js');
 const NOTICES = join(PACKAGE_DIR, 'bin', 'THIRD-PARTY-LICENSES.txt');
 
@@ -52,29 +55,39 @@ const lazyChildProcessForCommander = {
   },
 };
 
+const COMMON_OPTIONS = {
+  absWorkingDir: PACKAGE_DIR,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+};
+
 async function bundle() {
-  const result = await build({
-    absWorkingDir: PACKAGE_DIR,
+  const main = await build({
+    ...COMMON_OPTIONS,
     entryPoints: [ENTRY],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
     alias: { '@incluster/core': coreSource() },
     // A dependency, loaded from node_modules only by a doctor --probe through a socks5 proxy: bundled, it would add
     // half again to the file every run of the binary reads.
     external: ['socks'],
     plugins: [yamlAsEsModules, lazyChildProcessForCommander],
+    // import() becomes require(): the launcher runs the bundle as a vm.Script, which has no loader for import().
+    supported: { 'dynamic-import': false },
     metafile: true,
-    write: false,
-    logLevel: 'warning',
   });
+  // The launcher: its own code and Node's built-in modules only; the bundle stays a file of its own.
+  const launcher = await build({ ...COMMON_OPTIONS, entryPoints: [LAUNCHER_ENTRY], external: ['./main.js'] });
   mkdirSync(dirname(OUTFILE), { recursive: true });
-  writeAtomically(OUTFILE, result.outputFiles[0].contents, 0o755);
-  writeAtomically(NOTICES, thirdPartyNotices(result.metafile), 0o644);
+  // The bundle first: a binary started meanwhile finds the bundle it loads.
+  writeAtomically(BUNDLE, main.outputFiles[0].contents, 0o644);
+  writeAtomically(OUTFILE, launcher.outputFiles[0].contents, 0o755);
+  writeAtomically(NOTICES, thirdPartyNotices(main.metafile), 0o644);
   return OUTFILE;
 }
 
@@ -101,7 +114,7 @@ function thirdPartyNotices(metafile) {
     const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `(no licence file; its package.json says ${license})`;
     return `${name}@${version} (${license})\n\n${text}\n`;
   });
-  return `${relative(PACKAGE_DIR, OUTFILE)} bundles these packages:\n\n${sections.join(`\n${'-'.repeat(78)}\n\n`)}`;
+  return `${relative(PACKAGE_DIR, BUNDLE)} bundles these packages:\n\n${sections.join(`\n${'-'.repeat(78)}\n\n`)}`;
 }
 
 // jest's globalSetup calls the export; the compile task runs the file.

@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// The process entry of incluster-kubeconfig: the real argv, env and streams in, an exit code out.
+// The process entry of incluster-kubeconfig: the real argv, env and streams in, an exit code out. Bundled into
+// bin/main.js, which bin/incluster-kubeconfig.js (src/launcher.ts) loads.
 import { processIo } from './io';
 import { runCli } from './program';
 
