@@ -1,4 +1,5 @@
 import type { Environment } from '@incluster/core';
+import { writeStdout } from './stdout';
 
 /**
  * Everything a command needs from its process, passed in so tests can run the whole CLI in-process.
@@ -20,7 +21,7 @@ export function currentTime(io: CliIo): Date {
 export function processIo(): CliIo {
   return {
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => process.stderr.write(text),
   };
 }

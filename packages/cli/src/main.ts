@@ -3,13 +3,6 @@
 import { processIo } from './io';
 import { runCli } from './program';
 
-// A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go, and that is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') {
-    throw error;
-  }
-});
-
 void runCli(process.argv.slice(2), processIo()).then((code) => {
   // exitCode rather than exit(): stdout is flushed before the process ends, even into a pipe.
   process.exitCode = code;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
@@ -78,4 +78,17 @@ describe('the built binary talking to the API server', () => {
       await cluster.dispose();
     }
   }, 30_000);
+});
+
+describe('the built binary writing to a reader that goes away', () => {
+  it('exits 0 without an error when the pipe closes before it writes (`| head`)', async () => {
+    const child = spawn(process.execPath, [BUILT_BINARY, 'render'], { env: container.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+
+    const code = await new Promise((resolve) => child.on('close', resolve));
+
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
 });
