@@ -5,7 +5,7 @@
 //
 //   node scripts/compat-run.js            the whole matrix (needs the packages built: npm run compile)
 //   node scripts/compat-run.js --keep     the same, keeping the scratch projects and printing where they are
-//   node scripts/compat-run.js --ranges   only the check of the ranges against the matrix (a second, no install)
+//   node scripts/compat-run.js --ranges   only the checks of the ranges and of docs/README.md against the matrix
 //
 // In each cell, Jest runs each package's test/ directory, unchanged, against the installed package: the scratch
 // project mirrors the repository's layout (packages/<name>/test, docs/, examples/), and packages/<name>/src is a link
@@ -14,8 +14,9 @@
 // one-minute refresh window, is left out with INCLUSTER_CONFORMANCE_SKIP=rotation and shows as skipped: `npm test`
 // runs it for every credential mode. The client-node adapter's rotation test runs in every cell, beside the others.
 //
-// Before anything is installed, the run checks that every `engines` and peer range claims what the matrix tests:
-// its floor is the oldest version tested, and every version tested satisfies it.
+// Before anything is installed, the run checks that every `engines` and peer range claims what the matrix tests (its
+// floor is the oldest version tested, it holds every version tested, and no major line past the newest one tested),
+// and that docs/README.md's table names every version tested.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } = require('node:fs');
@@ -50,6 +51,7 @@ async function main() {
   const started = Date.now();
   const packages = workspacePackages();
   checkRanges(packages);
+  checkDocs();
   if (RANGES_ONLY) {
     return;
   }
@@ -122,6 +124,17 @@ function checkRanges(packages) {
     throw new CompatError(`the ranges claim what this run does not test (edit .projenrc.ts, or scripts/compat-matrix.js):\n  ${problems.join('\n  ')}`);
   }
   log('every engines and peer range claims what this run tests: from the oldest version tested to the newest major line tested');
+}
+
+/** docs/README.md's table of supported versions must name every version the matrix tests. */
+function checkDocs() {
+  const doc = readFileSync(join(REPO, 'docs', 'README.md'), 'utf8');
+  const section = /^## Supported versions$([\s\S]*?)^## /m.exec(doc)?.[1] ?? '';
+  const versions = [...CELLS.map((cell) => cell.node), ...Object.values(PEER_SETS).flatMap((set) => Object.values(set))];
+  const missing = [...new Set(versions)].filter((version) => !section.includes(`| ${version}`));
+  if (missing.length > 0) {
+    throw new CompatError(`docs/README.md's "Supported versions" table does not name ${missing.join(', ')}: update it to scripts/compat-matrix.js`);
+  }
 }
 
 function installNode(version) {
@@ -236,6 +249,7 @@ async function runCell(cell, node, project, workdir) {
     peers: cell.peers,
     passed: status === 0 && jest?.success === true,
     suites: jest?.numTotalTestSuites ?? 0,
+    failedSuites: jest?.numFailedTestSuites ?? 0,
     tests: { passed: jest?.numPassedTests ?? 0, skipped: (jest?.numPendingTests ?? 0) + (jest?.numTodoTests ?? 0), failed: jest?.numFailedTests ?? 0 },
     seconds,
   };
@@ -247,9 +261,9 @@ function summary(results, seconds) {
     '',
     '## Compatibility run',
     '',
-    '| Node.js | peers | test files | passed | skipped | failed | time |',
-    '|---|---|--:|--:|--:|--:|--:|',
-    ...results.map((r) => `| ${r.node} | ${r.peers}: ${peers(r.peers)} | ${r.suites} | ${r.tests.passed} | ${r.tests.skipped} | ${r.tests.failed} | ${r.seconds} s |`),
+    '| Node.js | peers | test files | files failed | tests passed | skipped | failed | time |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
+    ...results.map((r) => `| ${r.node} | ${r.peers}: ${peers(r.peers)} | ${r.suites} | ${r.failedSuites} | ${r.tests.passed} | ${r.tests.skipped} | ${r.tests.failed} | ${r.seconds} s |`),
     '',
     `Skipped: the conformance suite's ${SKIPPED_CONFORMANCE_SECTIONS} section (INCLUSTER_CONFORMANCE_SKIP), which npm test runs on Node ${process.versions.node}.`,
     ...Object.entries(LEFT_OUT_TESTS).map(([test, why]) => `Left out: packages/${test}, which ${why}; npm test runs it.`),
