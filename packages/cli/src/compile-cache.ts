@@ -4,13 +4,13 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * The binary's compile cache: V8's compiled code of the bundle, kept from one run for the next, so that a start
+ * The binary's compile cache: V8's compiled code of the bundle, kept from one run for the next ones, so that a start
  * deserializes it instead of compiling JavaScript (about a third of the CLI's start; docs/performance.md).
  *
  * Node's own module.enableCompileCache (Node 22.1 and later) was measured first: it saves the code V8 compiles when it
  * loads a file, which for a bundle is little more than its top level (37 kB of code for this one), while the functions
  * a command runs are compiled later, on their first call. A cache made when the process exits holds those too (about
- * 200 kB), and vm.Script can make one on every Node this CLI supports.
+ * 190 kB), and vm.Script makes one on every Node this CLI supports.
  */
 
 export interface CompileCacheOptions {
@@ -54,10 +54,15 @@ export function privateCacheDirectory(options: CompileCacheOptions = {}): CacheD
 }
 
 /**
- * Runs a CommonJS bundle as require() would, from the compile cache when it holds this very file's code, and writes
- * the cache when the process exits if it did not. An entry is one file per bundle path and Node version; it starts
- * with the bundle's size, inode and change time, so a rebuilt or edited bundle is compiled afresh (V8 itself checks
- * only the length of the source), and V8 rejects code from another V8 or other flags.
+ * Runs a CommonJS bundle as require() would, from the compile cache when it holds this very file's code. An entry is
+ * one file per bundle path and Node version; it starts with the bundle's size, inode and change time, so a rebuilt or
+ * edited bundle is compiled afresh (V8 itself checks only the length of the source), and V8 rejects code from another
+ * V8 or other flags.
+ *
+ * The code is written on the second run, at exit: making it costs a run about as much as it saves the next one, and a
+ * Pod that runs the binary once (an init container, with a fresh /tmp) never has a next one. So the first run only
+ * leaves a mark (the key alone), and the run that finds the mark writes the code, once the functions it called are
+ * compiled, so that they are in the cache too.
  */
 export function runBundle(bundlePath: string, options: CompileCacheOptions = {}): void {
   const env = options.env ?? process.env;
@@ -74,16 +79,20 @@ export function runBundle(bundlePath: string, options: CompileCacheOptions = {})
   }
   const cache = privateCacheDirectory(options);
   const entry = 'directory' in cache ? join(cache.directory, `${pathHash(bundlePath)}-${process.version}-${process.arch}.v8`) : undefined;
-  const cached = entry === undefined ? undefined : readEntry(entry, key);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundlePath, cachedData: cached });
+  const found = entry === undefined ? undefined : readEntry(entry, key);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundlePath, cachedData: found?.length ? found : undefined });
   if (entry === undefined) {
     debug(`off: ${'reason' in cache ? cache.reason : ''}`);
-  } else if (cached !== undefined && !script.cachedDataRejected) {
+  } else if (found === undefined) {
+    process.once('exit', () => {
+      debug(`first run, marked: ${entry}`);
+      writeEntry(entry, key);
+    });
+  } else if (found.length > 0 && !script.cachedDataRejected) {
     debug(`used ${entry}`);
   } else {
-    // At exit, so that the functions this run called are compiled and in the cache.
     process.once('exit', () => {
-      debug(`${cached === undefined ? 'written' : 'rejected by V8, written again'}: ${entry}`);
+      debug(`${found.length === 0 ? 'written' : 'rejected by V8, written again'}: ${entry}`);
       writeEntry(entry, key, script);
     });
   }
@@ -91,7 +100,7 @@ export function runBundle(bundlePath: string, options: CompileCacheOptions = {})
   script.runInThisContext().call(module.exports, module.exports, require, module, bundlePath, dirname(bundlePath));
 }
 
-/** The code of an entry whose key is this bundle's, or undefined. */
+/** The code of an entry whose key is this bundle's (empty for a mark), or undefined. */
 function readEntry(entry: string, key: Buffer): Buffer | undefined {
   try {
     const data = readFileSync(entry);
@@ -101,11 +110,14 @@ function readEntry(entry: string, key: Buffer): Buffer | undefined {
   }
 }
 
-/** Written beside the entry and renamed over it, so that a process starting meanwhile reads the old one or the new. */
-function writeEntry(entry: string, key: Buffer, script: Script): void {
+/**
+ * The key and the script's code (the key alone for a mark), written beside the entry and renamed over it, so that a
+ * process starting meanwhile reads the old entry or the new one.
+ */
+function writeEntry(entry: string, key: Buffer, script?: Script): void {
   const temporary = `${entry}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([key, script.createCachedData()]), { mode: 0o600 });
+    writeFileSync(temporary, script === undefined ? key : Buffer.concat([key, script.createCachedData()]), { mode: 0o600 });
     renameSync(temporary, entry);
   } catch {
     // A full or read-only disk: the next run compiles again, which is all a missing cache costs.
