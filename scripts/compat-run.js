@@ -33,10 +33,25 @@ const REPO = join(__dirname, '..');
  */
 const TEST_TOOLS = ['jest', 'ts-jest', 'typescript', 'ts-node', 'fast-check'];
 
-/** Test files about the repository rather than a package, left out of every cell (and named in the summary). */
+/** Test files left out of every cell (and named in the summary): npm test runs them. */
+const REAL_CLUSTER = 'proves what a real kube-apiserver does with the kubeconfig, which does not depend on the Node.js of its client';
 const LEFT_OUT_TESTS = {
   'cli/test/guides.test.ts': "runs the guides' commands, some of them the repository's own (npx projen …), from the repository's root",
+  'core/test/conformance-real.test.ts': REAL_CLUSTER,
+  'cli/test/conformance-real.test.ts': REAL_CLUSTER,
+  'cli/test/doctor-probe-real.test.ts': REAL_CLUSTER,
+  'pulumi-adapter/test/conformance-real.test.ts': REAL_CLUSTER,
+  'testkit/test/real-cluster.test.ts': 'tests the real cluster itself',
+  'cli/test/docs-typescript.test.ts': "type-checks the repository's docs against its sources, not the packed packages",
+  'cli/test/unprivileged.test.ts': "runs the binary as another user, who cannot reach the Node.js binaries in root's cache",
+  'core/test/readers.test.ts': "the 10,000-case oracle checks the yaml library's output against client-go and PyYAML, whatever the Node.js",
 };
+
+/**
+ * Test files that run in the newest cell only: the real Pulumi engine runs examples/pulumi-typescript with the newest
+ * SDK on the newest Node.js (npm test runs it with the repository's SDK on Node 20).
+ */
+const NEWEST_CELL_ONLY = ['pulumi-adapter/test/real-engine.test.ts'];
 
 /** The conformance suite's sections left out in every cell (src/conformance/skipped-sections.ts in the testkit). */
 const SKIPPED_CONFORMANCE_SECTIONS = 'rotation';
@@ -66,8 +81,9 @@ async function main() {
       const node = nodes[CELLS.filter((cell) => cell.peers === name).map((cell) => cell.node).sort(semver.rcompare)[0]];
       projects[name] = prepareProject(join(workdir, name), { packages, tarballs, peers, node });
     }
+    const newest = CELLS.map((cell) => cell.node).sort(semver.rcompare)[0];
     for (const cell of CELLS) {
-      results.push(await runCell(cell, nodes[cell.node], projects[cell.peers], workdir));
+      results.push(await runCell(cell, nodes[cell.node], jestConfig(projects[cell.peers], { newest: cell.node === newest }), workdir));
     }
   } finally {
     if (KEEP) {
@@ -82,10 +98,12 @@ async function main() {
   }
 }
 
+/** The npm packages: the private workspace of the Python distribution is tested by its own task. */
 function workspacePackages() {
   return readdirSync(join(REPO, 'packages'))
     .filter((dir) => existsSync(join(REPO, 'packages', dir, 'package.json')))
-    .map((dir) => ({ dir, path: join(REPO, 'packages', dir), manifest: JSON.parse(readFileSync(join(REPO, 'packages', dir, 'package.json'), 'utf8')) }));
+    .map((dir) => ({ dir, path: join(REPO, 'packages', dir), manifest: JSON.parse(readFileSync(join(REPO, 'packages', dir, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => !manifest.private);
 }
 
 /**
@@ -190,20 +208,35 @@ function prepareProject(dir, { packages, tarballs, peers, node }) {
     symlinkSync(join(installed, 'lib'), join(tests, 'src'));
   }
   // The guides and examples the CLI's tests run, and the documents the testkit's and the CLI's tests compare.
-  for (const shared of ['docs', 'examples', 'README.md']) {
+  for (const shared of ['docs', 'README.md']) {
     symlinkSync(join(REPO, shared), join(dir, shared));
   }
-  const projects = packages.map(({ dir: name }) => ({
+  // A copy of the TypeScript example, not a link: run by the real engine, it loads the project's packages and peers.
+  mkdirSync(join(dir, 'examples'));
+  for (const example of readdirSync(join(REPO, 'examples'))) {
+    const from = join(REPO, 'examples', example);
+    example === 'pulumi-typescript' ? cpSync(from, join(dir, 'examples', example), { recursive: true }) : symlinkSync(from, join(dir, 'examples', example));
+  }
+  return { dir, packages };
+}
+
+/** The cell's Jest configuration: every package's test/, but the files left out, and those of the newest cell only. */
+function jestConfig(project, { newest }) {
+  const leftOut = [...Object.keys(LEFT_OUT_TESTS), ...(newest ? [] : NEWEST_CELL_ONLY)];
+  const projects = project.packages.map(({ dir: name }) => ({
     displayName: name,
-    rootDir: join(dir, 'packages', name),
+    rootDir: join(project.dir, 'packages', name),
     testMatch: ['<rootDir>/test/**/*.test.ts'],
-    testPathIgnorePatterns: Object.keys(LEFT_OUT_TESTS).filter((test) => test.startsWith(`${name}/`)).map((test) => `<rootDir>/${test.slice(name.length + 1)}$`),
+    testPathIgnorePatterns: leftOut.filter((test) => test.startsWith(`${name}/`)).map((test) => `<rootDir>/${test.slice(name.length + 1)}$`),
     transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', target: 'es2022', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true } }] },
     testEnvironmentOptions: { globalsCleanup: 'off' },
+    // As in npm test: the real clusters a test file starts are ended if its worker crashes.
+    globalTeardown: join(project.dir, 'node_modules', '@incluster', 'testkit', 'lib', 'cluster', 'real', 'global-teardown.js'),
     clearMocks: true,
   }));
-  writeFileSync(join(dir, 'jest.config.json'), `${JSON.stringify({ projects }, null, 2)}\n`);
-  return dir;
+  const path = join(project.dir, `jest.config${newest ? '.newest' : ''}.json`);
+  writeFileSync(path, `${JSON.stringify({ projects, testTimeout: 30_000 }, null, 2)}\n`);
+  return path;
 }
 
 /** The peers npm installed must be the ones asked for, once each: one @pulumi/pulumi, as the adapter requires. */
@@ -228,7 +261,7 @@ function checkInstalledPeers(dir, peers) {
   }
 }
 
-async function runCell(cell, node, project, workdir) {
+async function runCell(cell, node, config, workdir) {
   const version = nodeVersion(node);
   log(`Node ${version} with the ${cell.peers} peers: every package's tests, the conformance suite's ${SKIPPED_CONFORMANCE_SECTIONS} section skipped`);
   const report = join(workdir, `jest-${cell.node}.json`);
@@ -236,8 +269,8 @@ async function runCell(cell, node, project, workdir) {
   const status = await new Promise((resolve, reject) => {
     const child = spawn(
       node,
-      [join(REPO, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(project, 'jest.config.json'), '--ci', '--maxWorkers=2', '--json', '--outputFile', report],
-      { cwd: project, stdio: 'inherit', env: { ...cleanEnv(node), INCLUSTER_CONFORMANCE_SKIP: SKIPPED_CONFORMANCE_SECTIONS } },
+      [join(REPO, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--ci', '--maxWorkers=2', '--json', '--outputFile', report],
+      { cwd: dirname(config), stdio: 'inherit', env: { ...cleanEnv(node), INCLUSTER_CONFORMANCE_SKIP: SKIPPED_CONFORMANCE_SECTIONS } },
     );
     child.on('error', reject);
     child.on('close', resolve);
@@ -267,6 +300,7 @@ function summary(results, seconds) {
     '',
     `Skipped: the conformance suite's ${SKIPPED_CONFORMANCE_SECTIONS} section (INCLUSTER_CONFORMANCE_SKIP), which npm test runs on Node ${process.versions.node}.`,
     ...Object.entries(LEFT_OUT_TESTS).map(([test, why]) => `Left out: packages/${test}, which ${why}; npm test runs it.`),
+    ...NEWEST_CELL_ONLY.map((test) => `In the newest cell only: packages/${test}.`),
     `Whole run: ${seconds} s.`,
     '',
   ];
