@@ -44,7 +44,7 @@ const LEFT_OUT_TESTS = {
   'testkit/test/real-cluster.test.ts': 'tests the real cluster itself',
   'cli/test/docs-typescript.test.ts': "type-checks the repository's docs against its sources, not the packed packages",
   'cli/test/unprivileged.test.ts': "runs the binary as another user, who cannot reach the Node.js binaries in root's cache",
-  'core/test/readers.test.ts': "the 10,000-case oracle checks the yaml library's output against client-go and PyYAML, whatever the Node.js",
+  'core/test/readers.test.ts': "checks, 10,000 cases long, the yaml library's output against client-go and PyYAML, which does not depend on the Node.js",
 };
 
 /**
