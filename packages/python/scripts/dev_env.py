@@ -4,7 +4,7 @@
     python3 scripts/dev_env.py [--interpreter python3] [--requirements requirements-dev.txt]
 
 prints the path of a virtualenv's python on stdout, and progress on stderr. The virtualenv lives in
-$INCLUSTER_CACHE_DIR/python (default ~/.cache/incluster/python), in a directory named after the interpreter's version
+$INCLUSTER_CACHE_DIR/python (else $XDG_CACHE_HOME/incluster/python, else ~/.cache/incluster/python), in a directory named after the interpreter's version
 and a hash of the requirements file and the interpreter, so a changed pin or interpreter gets a new one and an
 unchanged one is reused. It is marked complete only once every package has installed; one without the mark, which
 an interrupted install leaves, is made again. The package itself is not
@@ -58,7 +58,8 @@ def interpreter_version(interpreter: str) -> str:
 
 
 def cache_dir() -> str:
-    base = os.environ.get("INCLUSTER_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "incluster")
+    xdg_cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("INCLUSTER_CACHE_DIR") or os.path.join(xdg_cache, "incluster")
     return os.path.join(base, "python")
 
 
