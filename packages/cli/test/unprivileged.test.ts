@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { BUILT_BINARY, RunResult, errorCode, runToCompletion } from './support/run';
 import { useContainer } from './support/simulated-pod';
 
@@ -18,10 +18,12 @@ beforeAll(() => {
   if (asRoot && spawnSync('setpriv', ['--version']).error) {
     throw new Error('these tests drop root with setpriv, from util-linux: apt-get install util-linux');
   }
-  // The bundle is one file; beside its package.json (for --version), where any user may read it.
+  // The launcher and the bundle it runs, beside their package.json (for --version), where any user may read them.
   binDir = mkdtempSync(join(tmpdir(), 'incluster-unprivileged-'));
   mkdirSync(join(binDir, 'bin'));
-  copyFileSync(BUILT_BINARY, join(binDir, 'bin', 'incluster-kubeconfig.js'));
+  for (const file of [BUILT_BINARY, join(dirname(BUILT_BINARY), 'main.js')]) {
+    copyFileSync(file, join(binDir, 'bin', basename(file)));
+  }
   copyFileSync(join(dirname(BUILT_BINARY), '..', 'package.json'), join(binDir, 'package.json'));
   for (const dir of [binDir, join(binDir, 'bin')]) {
     chmodSync(dir, 0o755);
