@@ -1,13 +1,13 @@
 import { requireCarriablePath } from './carried-text';
 import { discoverPodEnvironment } from './discovery';
-import { Kubeconfig } from './kubeconfig';
-import { LoadOptions } from './load';
-import { PodEnvironment } from './pod-environment';
-import { RenderOptions, renderKubeconfig } from './render';
+import type { Kubeconfig } from './kubeconfig';
+import type { LoadOptions } from './load';
+import type { PodEnvironment } from './pod-environment';
+import { type RenderOptions, renderKubeconfig } from './render';
 import { validateRenderOptions } from './render-options';
 
 /** What an adapter is handed: the discovered Pod, its rendered kubeconfig, and the options it was asked for. */
-export interface AdapterInput<Options extends object = {}> {
+export interface AdapterInput<Options extends object = object> {
   readonly pod: PodEnvironment;
   readonly kubeconfig: Kubeconfig;
   readonly options: RenderOptions & Options;
@@ -18,7 +18,7 @@ export interface AdapterInput<Options extends object = {}> {
  * a client-node KubeConfig…). Discovery and rendering stay in the core, so every adapter gets the same kubeconfig;
  * each adapter runs @incluster/testkit's conformance suite to prove it keeps it intact.
  */
-export interface Adapter<Product, Options extends object = {}> {
+export interface Adapter<Product, Options extends object = object> {
   /** The adapter's package name, used in messages. */
   readonly name: string;
   build(input: AdapterInput<Options>): Product;

@@ -22,26 +22,26 @@ const NOT_IN_A_URL = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029
 /** A "%" that does not start a percent-encoded byte: Go's url.Parse refuses "invalid URL escape". */
 const BAD_PERCENT_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
-const CHARACTER_NAMES: Readonly<Record<number, string>> = {
-  0x00: 'NUL',
-  0x09: 'a tab',
-  0x0a: 'a line feed',
-  0x0d: 'a carriage return',
-  0x20: 'a space',
-  0x5c: 'a backslash',
-  0x85: 'NEXT LINE, a line break in YAML 1.1',
-  0xa0: 'a no-break space',
-  0x2028: 'LINE SEPARATOR, a line break in YAML 1.1',
-  0x2029: 'PARAGRAPH SEPARATOR, a line break in YAML 1.1',
-  0xfeff: 'a byte order mark',
-};
+const CHARACTER_NAMES: ReadonlyMap<number, string> = new Map([
+  [0x00, 'NUL'],
+  [0x09, 'a tab'],
+  [0x0a, 'a line feed'],
+  [0x0d, 'a carriage return'],
+  [0x20, 'a space'],
+  [0x5c, 'a backslash'],
+  [0x85, 'NEXT LINE, a line break in YAML 1.1'],
+  [0xa0, 'a no-break space'],
+  [0x2028, 'LINE SEPARATOR, a line break in YAML 1.1'],
+  [0x2029, 'PARAGRAPH SEPARATOR, a line break in YAML 1.1'],
+  [0xfeff, 'a byte order mark'],
+]);
 
 /** `U+2028 (LINE SEPARATOR, a line break in YAML 1.1)`: a character as messages name it. */
 export function describeCharacter(character: string): string {
   const code = character.codePointAt(0)!;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const name =
-    CHARACTER_NAMES[code] ??
+    CHARACTER_NAMES.get(code) ??
     (code >= 0xd800 && code <= 0xdfff ? 'half of a UTF-16 surrogate pair without its other half' : undefined) ??
     (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : undefined) ??
     (/\s/u.test(character) ? 'white space' : undefined) ??

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { requireCarriablePath } from './carried-text';
 import { InClusterConfigError } from './errors';
-import { Cluster } from './kubeconfig';
-import { PodEnvironment } from './pod-environment';
+import type { Cluster } from './kubeconfig';
+import type { PodEnvironment } from './pod-environment';
 import { serverUrl } from './server-address';
 
 export interface ClusterOptions {

@@ -1,8 +1,8 @@
 import { requireCarriableText } from './carried-text';
 import { InClusterConfigError } from './errors';
 import { shExecCredential } from './exec-credential';
-import { Kubeconfig, User } from './kubeconfig';
-import { PodEnvironment } from './pod-environment';
+import type { Kubeconfig, User } from './kubeconfig';
+import type { PodEnvironment } from './pod-environment';
 
 /**
  * How the kubeconfig's user proves who it is:

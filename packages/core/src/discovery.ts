@@ -1,13 +1,13 @@
-import { FileReader, nodeFileReader } from './file-reader';
+import { type FileReader, nodeFileReader } from './file-reader';
 import { discoverNamespace, validateNamespaceOption } from './namespace';
-import { PodEnvironment } from './pod-environment';
+import type { PodEnvironment } from './pod-environment';
 import {
   readCertificateAuthority,
   readServiceAccountToken,
   requireServiceAccountFile,
   serviceAccountPaths,
 } from './service-account-files';
-import { Environment, readServiceAddress } from './service-environment';
+import { type Environment, readServiceAddress } from './service-environment';
 
 export interface DiscoveryOptions {
   /** The environment to read; defaults to `process.env`. */

@@ -1,4 +1,4 @@
-import { ExecConfig } from './kubeconfig';
+import type { ExecConfig } from './kubeconfig';
 
 /**
  * How far ahead the exec credential expires. It is client-go's own token-file refresh period: the kubelet may keep

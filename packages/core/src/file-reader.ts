@@ -31,7 +31,7 @@ export function memoryFileReader(files: Readonly<Record<string, string>>, unread
     if (unreadable.includes(path)) {
       throw fileError('EACCES', `permission denied, open '${path}'`);
     }
-    if (!Object.prototype.hasOwnProperty.call(files, path)) {
+    if (!Object.hasOwn(files, path)) {
       throw fileError('ENOENT', `no such file or directory, open '${path}'`);
     }
   };

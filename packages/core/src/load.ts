@@ -1,7 +1,7 @@
-import { Adapter, runAdapter } from './adapter';
-import { DiscoveryOptions } from './discovery';
-import { Kubeconfig } from './kubeconfig';
-import { RenderOptions } from './render';
+import { type Adapter, runAdapter } from './adapter';
+import type { DiscoveryOptions } from './discovery';
+import type { Kubeconfig } from './kubeconfig';
+import type { RenderOptions } from './render';
 
 export type LoadOptions = Omit<DiscoveryOptions, 'readToken' | 'readCertificateAuthority'> & RenderOptions;
 

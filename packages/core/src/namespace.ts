@@ -1,8 +1,8 @@
-import { InClusterConfigError, PathOrigin } from './errors';
-import { FileReader } from './file-reader';
-import { NamespaceSource } from './pod-environment';
+import { InClusterConfigError, type PathOrigin } from './errors';
+import type { FileReader } from './file-reader';
+import type { NamespaceSource } from './pod-environment';
 import { readOptionalServiceAccountFile } from './service-account-files';
-import { Environment } from './service-environment';
+import type { Environment } from './service-environment';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,6 +1,6 @@
 import { requireAsciiHostName, requireCarriableText, requireCarriableUrl } from './carried-text';
-import { ClusterOptions } from './cluster';
-import { CREDENTIAL_MODES, CredentialMode, unknownCredential } from './credential';
+import type { ClusterOptions } from './cluster';
+import { CREDENTIAL_MODES, type CredentialMode, unknownCredential } from './credential';
 import { InClusterConfigError } from './errors';
 import { validateNamespaceOption } from './namespace';
 

@@ -1,9 +1,9 @@
 import { absolutePath, renderCluster } from './cluster';
 import { DEFAULT_CREDENTIAL_MODE, renderUser } from './credential';
-import { Kubeconfig } from './kubeconfig';
+import type { Kubeconfig } from './kubeconfig';
 import { validateNamespace } from './namespace';
-import { PodEnvironment } from './pod-environment';
-import { RenderOptions, validateRenderOptions } from './render-options';
+import type { PodEnvironment } from './pod-environment';
+import { type RenderOptions, validateRenderOptions } from './render-options';
 
 export type { RenderOptions } from './render-options';
 

@@ -1,6 +1,6 @@
-import { Scalar, ScalarTag, Tags, ToStringOptions, stringify } from 'yaml';
+import { Scalar, type ScalarTag, type Tags, type ToStringOptions, stringify } from 'yaml';
 import { requireCarriableText } from './carried-text';
-import { Kubeconfig } from './kubeconfig';
+import type { Kubeconfig } from './kubeconfig';
 import { YAML_1_1_READERS } from './yaml-1-1-readers';
 
 /**
@@ -78,7 +78,9 @@ function requireCarriableStrings(value: unknown, path = 'the kubeconfig'): void 
   if (typeof value === 'string') {
     requireCarriableText(path, value);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => requireCarriableStrings(item, `${path}[${index}]`));
+    value.forEach((item, index) => {
+      requireCarriableStrings(item, `${path}[${index}]`);
+    });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       requireCarriableStrings(item, path === 'the kubeconfig' ? key : `${path}.${key}`);

@@ -1,7 +1,7 @@
 import { posix, resolve } from 'node:path';
-import { InClusterConfigError, PathOrigin } from './errors';
-import { FileReader } from './file-reader';
-import { Environment } from './service-environment';
+import { InClusterConfigError, type PathOrigin } from './errors';
+import type { FileReader } from './file-reader';
+import type { Environment } from './service-environment';
 
 export const DEFAULT_SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 

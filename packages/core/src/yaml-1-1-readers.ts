@@ -1,4 +1,4 @@
-import { Scalar, ScalarTag, Schema } from 'yaml';
+import { Scalar, type ScalarTag, Schema } from 'yaml';
 
 /**
  * The YAML 1.1 readers that kubeconfigs meet, as tags for the `yaml` library's `compat` option: a plain scalar that

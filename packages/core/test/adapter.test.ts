@@ -1,4 +1,4 @@
-import { Adapter, AdapterInput, memoryFileReader, runAdapter } from '../src';
+import { type Adapter, type AdapterInput, memoryFileReader, runAdapter } from '../src';
 
 const SA = '/var/run/secrets/kubernetes.io/serviceaccount';
 const env = { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' };

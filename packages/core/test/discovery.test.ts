@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { DEFAULT_SERVICE_ACCOUNT_DIR, FileReader, InClusterConfigError, discoverPodEnvironment, memoryFileReader } from '../src';
+import { DEFAULT_SERVICE_ACCOUNT_DIR, type FileReader, InClusterConfigError, discoverPodEnvironment, memoryFileReader } from '../src';
 
 const SA = DEFAULT_SERVICE_ACCOUNT_DIR;
 const env = { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' };
@@ -32,7 +32,13 @@ describe('discoverPodEnvironment', () => {
   it('checks the token is there but reads it only when asked to', () => {
     const read: string[] = [];
     const memory = memoryFileReader(files);
-    const spy: FileReader = { checkReadable: memory.checkReadable, readText: (path) => (read.push(path), memory.readText(path)) };
+    const spy: FileReader = {
+      checkReadable: memory.checkReadable,
+      readText: (path) => {
+        read.push(path);
+        return memory.readText(path);
+      },
+    };
 
     discoverPodEnvironment({ env, reader: spy });
     expect(read).toEqual([`${SA}/namespace`]);
@@ -56,7 +62,13 @@ describe('discoverPodEnvironment', () => {
   it("takes a namespace option over the Pod's own, which it then neither reads nor validates", () => {
     const read: string[] = [];
     const memory = memoryFileReader({ ...files, [`${SA}/namespace`]: 'Team_A' });
-    const spy: FileReader = { checkReadable: memory.checkReadable, readText: (path) => (read.push(path), memory.readText(path)) };
+    const spy: FileReader = {
+      checkReadable: memory.checkReadable,
+      readText: (path) => {
+        read.push(path);
+        return memory.readText(path);
+      },
+    };
 
     const pod = discoverPodEnvironment({ env: { ...env, POD_NAMESPACE: 'Bad_NS' }, reader: spy, namespace: 'team-b' });
 

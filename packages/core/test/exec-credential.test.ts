@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXEC_CREDENTIAL_LIFETIME_SECONDS, ExecConfig, PodEnvironment, renderKubeconfig } from '../src';
+import { EXEC_CREDENTIAL_LIFETIME_SECONDS, type ExecConfig, type PodEnvironment, renderKubeconfig } from '../src';
 
 // The exec credential is run here for real, by the same /bin/sh (dash on Debian) that a Pod's image would have.
 describe('the exec credential script', () => {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { Scalar, isScalar, parse, parseDocument, visit } from 'yaml';
-import { PodEnvironment, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
-import { GeneratedCase, generatedCase, hostileText } from './support/arbitraries';
+import { type Kubeconfig, type PodEnvironment, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
+import { type GeneratedCase, generatedCase, hostileText } from './support/arbitraries';
 
 function podWith(values: Partial<PodEnvironment>): PodEnvironment {
   return {
@@ -27,7 +27,7 @@ function podWith(values: Partial<PodEnvironment>): PodEnvironment {
 
 /** What a generated case must give: the expected kubeconfig, or a typed refusal as built. */
 function checkCase({ pod, options, refusals, uncertain, expected }: GeneratedCase): void {
-  let kubeconfig;
+  let kubeconfig: Kubeconfig;
   try {
     kubeconfig = renderKubeconfig(pod, options);
   } catch (error) {
@@ -56,7 +56,7 @@ describe('for any generated Pod and options', () => {
   it('never writes a raw line break of either dialect, or a character YAML 1.1 cannot read, inside a scalar', () => {
     fc.assert(
       fc.property(generatedCase, ({ pod, options }) => {
-        let kubeconfig;
+        let kubeconfig: Kubeconfig;
         try {
           kubeconfig = renderKubeconfig(pod, options);
         } catch {

@@ -10,11 +10,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientGoReading, PyYamlReading, readKubeconfigsWithClientGo, readKubeconfigsWithPyYaml } from '@incluster/testkit';
+import { type ClientGoReading, type PyYamlReading, readKubeconfigsWithClientGo, readKubeconfigsWithPyYaml } from '@incluster/testkit';
 import * as fc from 'fast-check';
 import { load as jsYamlLoad } from 'js-yaml';
-import { InClusterConfigError, Kubeconfig, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
-import { GeneratedCase, generatedCase } from './support/arbitraries';
+import { type InClusterConfigError, type Kubeconfig, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
+import { type GeneratedCase, generatedCase } from './support/arbitraries';
 
 const CASES = Number(process.env.INCLUSTER_PROPERTY_CASES || 10_000);
 const SEED = Number(process.env.INCLUSTER_PROPERTY_SEED || Math.floor(Math.random() * 2 ** 31));
@@ -72,7 +72,10 @@ beforeAll(async () => {
     timed('client-go', () => readKubeconfigsWithClientGo(paths)),
     timed('PyYAML', () => readKubeconfigsWithPyYaml(paths)),
   ]);
-  paths.forEach((path, index) => (clientGo.set(path, goReadings[index]!), pyYaml.set(path, pyReadings[index]!)));
+  paths.forEach((path, index) => {
+    clientGo.set(path, goReadings[index]!);
+    pyYaml.set(path, pyReadings[index]!);
+  });
 }, 600_000);
 
 afterAll(() => {

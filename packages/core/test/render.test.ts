@@ -1,4 +1,4 @@
-import { InClusterConfigError, PodEnvironment, carriesSecret, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
+import { InClusterConfigError, type PodEnvironment, carriesSecret, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
 
 const pod: PodEnvironment = Object.freeze({
   host: '10.96.0.1',

@@ -1,4 +1,4 @@
-import { PodEnvironment, RenderOptions, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
+import { type PodEnvironment, type RenderOptions, isInClusterConfigError, renderKubeconfig, toJson, toYaml } from '../src';
 
 const pod: PodEnvironment = Object.freeze({
   host: '10.96.0.1',
@@ -46,7 +46,7 @@ describe('toYaml, for YAML 1.1 readers (client-go, PyYAML) as well as YAML 1.2 o
   it('writes a double-quoted string on one line, however long, and keeps block scalars for plain multi-line text', () => {
     // Spaces after the last line feed rule out a block scalar.
     const long = `${'a long line '.repeat(5)}\n${'and more '.repeat(5)}\n  `;
-    expect(yamlOf({ contextName: long })).toMatch(/^current-context: "a long line .*\\nand more .*\\n  "\n/m);
+    expect(yamlOf({ contextName: long })).toMatch(/^current-context: "a long line .*\\nand more .*\\n {2}"\n/m);
     expect(yamlOf({ contextName: 'two\nlines' })).toContain('current-context: |-\n  two\n  lines\n');
   });
 

@@ -4,7 +4,7 @@
  * test). Most cases are valid, so most reach the serializer; the hostile ones say which code must refuse them.
  */
 import * as fc from 'fast-check';
-import { CREDENTIAL_MODES, CredentialMode, EXEC_CREDENTIAL_SCRIPT, InClusterErrorCode, Kubeconfig, PodEnvironment, RenderOptions } from '../../src';
+import { CREDENTIAL_MODES, type CredentialMode, EXEC_CREDENTIAL_SCRIPT, type InClusterErrorCode, type Kubeconfig, type PodEnvironment, type RenderOptions } from '../../src';
 
 /** A field built to be refused: with which code, and what the message must name. */
 export interface Refusal {
