@@ -66,24 +66,24 @@ export async function runKubectl(args: string[], options: KubectlOptions): Promi
 
 /** The username the API server sees, from `kubectl auth whoami`. */
 export async function kubectlWhoami(kubeconfig: string): Promise<string> {
-  const review = await kubectlJson(kubeconfig, ['auth', 'whoami', '-o', 'json']);
+  const review = await kubectlJson<{ status: { userInfo: { username: string } } }>(kubeconfig, ['auth', 'whoami', '-o', 'json']);
   return review.status.userInfo.username;
 }
 
 /** The server's `/version`, fetched by `kubectl get --raw /version`. */
 export async function kubectlGetRawVersion(kubeconfig: string): Promise<KubernetesVersionInfo> {
-  return kubectlJson(kubeconfig, ['get', '--raw', '/version']);
+  return kubectlJson<KubernetesVersionInfo>(kubeconfig, ['get', '--raw', '/version']);
 }
 
 /** The names of the ConfigMaps in a namespace, from `kubectl get configmaps`. */
 export async function kubectlGetConfigMapNames(kubeconfig: string, namespace: string): Promise<string[]> {
-  const list = await kubectlJson(kubeconfig, ['get', 'configmaps', '-n', namespace, '-o', 'json']);
-  return list.items.map((item: { metadata: { name: string } }) => item.metadata.name);
+  const list = await kubectlJson<{ items: { metadata: { name: string } }[] }>(kubeconfig, ['get', 'configmaps', '-n', namespace, '-o', 'json']);
+  return list.items.map((item) => item.metadata.name);
 }
 
 /** kubectl's own version (`kubectl version --client`); no server and no kubeconfig involved. */
 export async function kubectlVersion(): Promise<KubernetesVersionInfo> {
-  const report = await kubectlJson('/dev/null', ['version', '--client', '-o', 'json']);
+  const report = await kubectlJson<{ clientVersion: KubernetesVersionInfo }>('/dev/null', ['version', '--client', '-o', 'json']);
   return report.clientVersion;
 }
 
@@ -112,8 +112,8 @@ function killProcessGroup(leaderPid: number): void {
   }
 }
 
-/** Runs kubectl and parses its JSON output, or throws with kubectl's stderr (which never holds the token). */
-async function kubectlJson(kubeconfig: string, args: string[]): Promise<any> {
+/** Runs kubectl and parses its JSON output (`Output` is the shape asked for), or throws with kubectl's stderr (which never holds the token). */
+async function kubectlJson<Output>(kubeconfig: string, args: string[]): Promise<Output> {
   const result = await runKubectl(args, { kubeconfig });
   if (result.code !== 0) {
     throw new Error(`kubectl ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);

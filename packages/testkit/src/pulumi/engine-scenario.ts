@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callApi } from '../cluster/real/admin-api';
 import { useRealPod } from '../cluster/real/use-real-pod';
-import { OperationResult, PULUMI_OPERATION_TIMEOUT_MS, PulumiOperationError, PulumiStack, PulumiStackOptions } from './pulumi-stack';
+import { type OperationResult, PULUMI_OPERATION_TIMEOUT_MS, type PulumiOperationError, PulumiStack, type PulumiStackOptions } from './pulumi-stack';
 
 /** Room for two engine operations, or one that times out, in one test. */
 export const ENGINE_STEP_TIMEOUT_MS = PULUMI_OPERATION_TIMEOUT_MS * 2 + 30_000;
@@ -27,7 +27,7 @@ export function describeRealEngineScenario(title: string, program: ScenarioProgr
   describe(title, () => {
     const real = useRealPod();
     const inThePod = () => ({ ...program.env, ...real.env() });
-    const configMap = (name: string) => callApi(real.cluster.admin, 'GET', `/api/v1/namespaces/team-a/configmaps/${name}`);
+    const configMap = (name: string) => callApi<{ data?: Record<string, string> } | undefined>(real.cluster.admin, 'GET', `/api/v1/namespaces/team-a/configmaps/${name}`);
     const configMapData = async (name: string) => (await configMap(name)).body?.data;
     const newStack = (stackName: string) => new PulumiStack({ ...program, stackName });
 

@@ -27,7 +27,7 @@ export interface OperationResult {
   readonly changeSummary: Readonly<Record<string, number>>;
   readonly outputs?: Readonly<Record<string, unknown>>;
   /** The engine events (Node.js programs only), as the Automation API gives them. */
-  readonly events: readonly any[];
+  readonly events: readonly unknown[];
   /** What the engine printed, as a person running the command would see it. */
   readonly output: string;
 }

@@ -8,13 +8,14 @@ export interface AdminCredentials {
   readonly clientKey: string;
 }
 
-export interface ApiReply {
+/** The answer to one call: its status and its body, parsed as JSON when it is JSON (`Body` is the shape the caller expects). */
+export interface ApiReply<Body = unknown> {
   readonly status: number;
-  readonly body: any;
+  readonly body: Body;
 }
 
 /** One REST call to the API server, as the admin or, with `token`, as whoever holds it. */
-export function callApi(credentials: AdminCredentials, method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<ApiReply> {
+export function callApi<Body = unknown>(credentials: AdminCredentials, method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<ApiReply<Body>> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const call = request(
@@ -40,7 +41,7 @@ export function callApi(credentials: AdminCredentials, method: string, path: str
           } catch {
             // Not JSON (readyz answers "ok"): keep the text.
           }
-          resolve({ status: response.statusCode ?? 0, body });
+          resolve({ status: response.statusCode ?? 0, body: body as Body });
         });
       },
     );
@@ -50,15 +51,20 @@ export function callApi(credentials: AdminCredentials, method: string, path: str
   });
 }
 
-/** A call that must succeed (2xx), or that may find the object already there (409) when `existing` is 'ok'. */
-export async function mustCallApi(credentials: AdminCredentials, method: string, path: string, body?: unknown, existing: 'ok' | 'fail' = 'fail'): Promise<any> {
-  const reply = await callApi(credentials, method, path, { body });
+/**
+ * A call that must succeed (2xx), or that may find the object already there (409) when `existing` is 'ok'; then it
+ * gives undefined. `Body` is the shape the caller expects of the reply's body.
+ */
+export async function mustCallApi<Body = unknown>(credentials: AdminCredentials, method: string, path: string, body?: unknown, existing?: 'fail'): Promise<Body>;
+export async function mustCallApi<Body = unknown>(credentials: AdminCredentials, method: string, path: string, body: unknown, existing: 'ok'): Promise<Body | undefined>;
+export async function mustCallApi<Body>(credentials: AdminCredentials, method: string, path: string, body?: unknown, existing: 'ok' | 'fail' = 'fail'): Promise<Body | undefined> {
+  const reply = await callApi<Body>(credentials, method, path, { body });
   if (reply.status >= 200 && reply.status < 300) {
     return reply.body;
   }
   if (reply.status === 409 && existing === 'ok') {
     return undefined;
   }
-  const message = typeof reply.body === 'object' ? reply.body.message : reply.body;
+  const message = typeof reply.body === 'object' ? (reply.body as { message?: unknown } | null)?.message : reply.body;
   throw new Error(`the real API server answered ${method} ${path} with ${reply.status}: ${message}`);
 }

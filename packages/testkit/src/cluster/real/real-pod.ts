@@ -1,6 +1,6 @@
 import { podEnvironment } from '../../pod/simulated-pod';
-import { ServiceAccountFile, ServiceAccountVolume } from '../../pod/service-account-volume';
-import { AdminCredentials, callApi, mustCallApi } from './admin-api';
+import { type ServiceAccountFile, ServiceAccountVolume } from '../../pod/service-account-volume';
+import { type AdminCredentials, callApi, mustCallApi } from './admin-api';
 
 /** How long the kubelet's projected tokens live by default; the kubelet rotates them at 80% of that. */
 const TOKEN_LIFETIME_SECONDS = 3607;
@@ -87,13 +87,13 @@ export class RealPod {
 
   private async issue(): Promise<string> {
     const secretName = `${this.serviceAccount}-token-${++this.issued}`;
-    const secret = await mustCallApi(this.admin, 'POST', `/api/v1/namespaces/${this.namespace}/secrets`, {
+    const secret = await mustCallApi<{ metadata: { uid: string } }>(this.admin, 'POST', `/api/v1/namespaces/${this.namespace}/secrets`, {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: secretName },
       type: 'Opaque',
     });
-    const request = await mustCallApi(this.admin, 'POST', `/api/v1/namespaces/${this.namespace}/serviceaccounts/${this.serviceAccount}/token`, {
+    const request = await mustCallApi<{ status: { token: string } }>(this.admin, 'POST', `/api/v1/namespaces/${this.namespace}/serviceaccounts/${this.serviceAccount}/token`, {
       apiVersion: 'authentication.k8s.io/v1',
       kind: 'TokenRequest',
       spec: {
