@@ -3,11 +3,11 @@ import { Agent, request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiServer, startApiServer, tokenTag } from '../src/cluster/stand-in/api-server';
+import { type ApiServer, startApiServer, tokenTag } from '../src/cluster/stand-in/api-server';
 import { hasIpv6Loopback } from '../src/cluster/ipv6-loopback';
 import { createTestCertificates } from '../src/cluster/certificates';
 import { runKubectl } from '../src/clients/kubectl';
-import { ServiceAccountIdentity, TokenAuthority } from '../src/pod/token-authority';
+import type { ServiceAccountIdentity, TokenAuthority } from '../src/pod/token-authority';
 import { writeKubeconfigFile } from './support/kubeconfig-file';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@ import { clientNodeListConfigMapNames } from '../src/clients/client-node';
 import { runHelm } from '../src/clients/helm';
 import { runKubectl } from '../src/clients/kubectl';
 import { pythonListConfigMapNames } from '../src/clients/python-client';
-import { PodOnCluster, standInCluster } from '../src/conformance';
+import { type PodOnCluster, standInCluster } from '../src/conformance';
 import { pythonContextNamespace } from '../src/conformance/yaml-1-1-namespaces';
 
 /**

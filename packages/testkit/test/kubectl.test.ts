@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { AddressInfo, createServer, Socket } from 'node:net';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubectlGetConfigMapNames, kubectlGetRawVersion, kubectlWhoami, runKubectl } from '../src/clients/kubectl';
@@ -111,7 +111,9 @@ async function listenWithoutAnswering(): Promise<{ url: string; close(): Promise
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        connections.forEach((socket) => socket.destroy());
+        for (const socket of connections) {
+          socket.destroy();
+        }
       }),
   };
 }

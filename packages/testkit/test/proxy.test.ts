@@ -1,5 +1,5 @@
 import { createTestCertificates } from '../src/cluster/certificates';
-import { Proxy, ProxyProtocol, startProxy } from '../src/cluster/stand-in/proxy';
+import { type Proxy as StandInProxy, type ProxyProtocol, startProxy } from '../src/cluster/stand-in/proxy';
 import { kubectlGetConfigMapNames } from '../src/clients/kubectl';
 import { useSimulatedCluster } from './support/simulated-cluster-fixture';
 import { writeKubeconfigFile } from './support/kubeconfig-file';
@@ -9,7 +9,7 @@ import { writeKubeconfigFile } from './support/kubeconfig-file';
 const certificates = createTestCertificates();
 const cluster = useSimulatedCluster({ certificates });
 
-let proxy: Proxy | undefined;
+let proxy: StandInProxy | undefined;
 afterEach(async () => {
   await proxy?.close();
   proxy = undefined;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { RealCluster, RealPod, callApi, startRealCluster } from '../src/cluster/real';
+import { type RealCluster, type RealPod, callApi, startRealCluster } from '../src/cluster/real';
 import { kubectlGetRawVersion, kubectlWhoami, runKubectl } from '../src/clients/kubectl';
 import { decodeTokenClaims } from '../src/pod/service-account-token';
 import { writeKubeconfigFile } from './support/kubeconfig-file';

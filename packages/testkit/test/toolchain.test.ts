@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ETCD, PinnedBinary, resolvePinnedBinary } from '../src/toolchain';
+import { ETCD, type PinnedBinary, resolvePinnedBinary } from '../src/toolchain';
 
 /** A recipe that "builds" a shell script, counting how often it was built. */
 function fakeBinary(counter: string): PinnedBinary {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { helmPath } from '../toolchain/kubectl-binary';
 import { cleanEnv } from './kubectl';
-import { ProcessOutput, collectOutput } from './process-output';
+import { type ProcessOutput, collectOutput } from './process-output';
 
 const TIMEOUT_MS = 20_000;
 

@@ -2,7 +2,7 @@
  * `kubectl proxy` as a long-lived client-go process, for tests that need one client to live through a token rotation.
  * Proxies a test forgot to stop are killed when the test file ends.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { kubectlPath } from '../toolchain/kubectl-binary';
@@ -101,7 +101,11 @@ function fetchPlain(url: string): Promise<{ status: number; body: string }> {
 
 /** Proxies nobody stopped (a test failed before its stop()) are killed when the test file or process ends. */
 const runningProxies = new Set<ChildProcess>();
-const killRunningProxies = () => runningProxies.forEach((child) => child.kill('SIGKILL'));
+const killRunningProxies = () => {
+  for (const child of runningProxies) {
+    child.kill('SIGKILL');
+  }
+};
 process.once('exit', killRunningProxies);
 // Under jest, `process` is a sandbox copy whose 'exit' never fires: a file-level afterAll does that job.
 if (typeof afterAll === 'function') {

@@ -1,4 +1,4 @@
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 
 /** What a child process printed, and how it ended. */
 export interface ProcessOutput {

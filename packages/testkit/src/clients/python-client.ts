@@ -6,7 +6,7 @@
  * `kubernetes.config.load_kube_config(config_file=...)`, as a program would at start-up, then lists ConfigMaps
  * whenever asked, so one child is also a long-lived client that sees a token rotate under it.
  */
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

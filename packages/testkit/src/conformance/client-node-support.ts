@@ -1,8 +1,8 @@
-import { ClientNodeError, clientNodeListConfigMapNames } from '../clients/client-node';
+import { type ClientNodeError, clientNodeListConfigMapNames } from '../clients/client-node';
 import { withEmbeddedToken } from './control-kubeconfig';
-import { AuthenticationOutcome } from './outcomes';
-import { CredentialMode, KubeconfigProducer } from './producer';
-import { PodOnCluster, ProvingGround } from './proving-ground';
+import type { AuthenticationOutcome } from './outcomes';
+import type { CredentialMode, KubeconfigProducer } from './producer';
+import type { PodOnCluster, ProvingGround } from './proving-ground';
 
 /**
  * What @kubernetes/client-node 1.4 makes of each mode. It ignores `tokenFile` (it reads a non-standard

@@ -1,7 +1,7 @@
 import { CLIENT_NODE_OUTCOME } from './client-node-support';
 import { HELM_OUTCOME } from './helm-support';
-import { AuthenticationOutcome, RotationOutcome } from './outcomes';
-import { ALL_CREDENTIAL_MODES, CredentialMode } from './producer';
+import type { AuthenticationOutcome, RotationOutcome } from './outcomes';
+import { ALL_CREDENTIAL_MODES, type CredentialMode } from './producer';
 import { PYTHON_CLIENT_ROTATION_OUTCOME } from './python-client-rotation';
 import { PYTHON_CLIENT_OUTCOME, PYTHON_CLIENT_VERSION } from './python-client-support';
 import { KUBECTL_OUTCOME } from './real-kubectl';

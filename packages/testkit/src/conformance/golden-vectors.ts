@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { GoldenVector, loadGoldenVectors } from '../golden-vectors';
-import { KubeconfigProducer, ProducerOptions, failureCode } from './producer';
+import { type GoldenVector, loadGoldenVectors } from '../golden-vectors';
+import { type KubeconfigProducer, type ProducerOptions, failureCode } from './producer';
 
 const KUBELET_SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 

@@ -1,6 +1,6 @@
 import { helmListReleases } from '../clients/helm';
-import { CredentialMode, KubeconfigProducer, produceKubeconfigFile } from './producer';
-import { ProvingGround } from './proving-ground';
+import { type CredentialMode, type KubeconfigProducer, produceKubeconfigFile } from './producer';
+import type { ProvingGround } from './proving-ground';
 
 /** What helm 3 (client-go inside, like kubectl) makes of each mode: it authenticates in every one. */
 export const HELM_OUTCOME: Readonly<Record<CredentialMode, 'authenticated'>> = {

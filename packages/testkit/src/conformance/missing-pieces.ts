@@ -1,7 +1,7 @@
 import { createTestCertificates } from '../cluster/certificates';
 import { SimulatedPod } from '../pod/simulated-pod';
-import { ServiceAccountFile } from '../pod/service-account-volume';
-import { CredentialMode, KubeconfigProducer, failureCode } from './producer';
+import type { ServiceAccountFile } from '../pod/service-account-volume';
+import { type CredentialMode, type KubeconfigProducer, failureCode } from './producer';
 
 interface MissingPiece {
   readonly name: string;

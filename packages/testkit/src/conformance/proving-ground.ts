@@ -1,4 +1,4 @@
-import { RecordedRequest } from '../cluster/stand-in/api-server';
+import type { RecordedRequest } from '../cluster/stand-in/api-server';
 
 /** What a conformance case asks of the Pod it runs in. */
 export interface PodShape {

@@ -1,7 +1,7 @@
-import { PythonClient, startPythonClient } from '../clients/python-client';
-import { RotationOutcome } from './outcomes';
-import { CredentialMode, KubeconfigProducer, sleep } from './producer';
-import { ProvingGround } from './proving-ground';
+import { type PythonClient, startPythonClient } from '../clients/python-client';
+import type { RotationOutcome } from './outcomes';
+import { type CredentialMode, type KubeconfigProducer, sleep } from './producer';
+import type { ProvingGround } from './proving-ground';
 import { PYTHON_CLIENT_VERSION, expectMeasuredPythonClientVersion } from './python-client-support';
 
 /**

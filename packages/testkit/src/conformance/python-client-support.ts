@@ -1,7 +1,7 @@
-import { PythonClientError, startPythonClient } from '../clients/python-client';
-import { AuthenticationOutcome } from './outcomes';
-import { CredentialMode, KubeconfigProducer } from './producer';
-import { ProvingGround } from './proving-ground';
+import { type PythonClientError, startPythonClient } from '../clients/python-client';
+import type { AuthenticationOutcome } from './outcomes';
+import type { CredentialMode, KubeconfigProducer } from './producer';
+import type { ProvingGround } from './proving-ground';
 
 /** The version of the official Python client that the outcomes below were measured with: Debian 12's python3-kubernetes. */
 export const PYTHON_CLIENT_VERSION = '22.6';
@@ -30,7 +30,10 @@ export function describePythonClient(produce: KubeconfigProducer, modes: readonl
           try {
             expectMeasuredPythonClientVersion(client.version);
             const outcome = await client.listConfigMapNames(pod.namespace).then(
-              (names) => (expect(names).toContain('settings'), 'authenticated'),
+              (names) => {
+                expect(names).toContain('settings');
+                return 'authenticated';
+              },
               (error: PythonClientError) => {
                 if (error.status === undefined) {
                   throw error;

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { RealCluster, startRealCluster } from '../cluster/real/real-cluster';
+import { type RealCluster, startRealCluster } from '../cluster/real/real-cluster';
 import { PINNED } from '../toolchain/versions';
-import { DEFAULT_NAMESPACE, PodOnCluster, PodShape, ProvingGround } from './proving-ground';
+import { DEFAULT_NAMESPACE, type PodOnCluster, type PodShape, type ProvingGround } from './proving-ground';
 
 /** A cold first run builds etcd and kube-apiserver; `npm test` builds them first, so this is a bound, not a wait. */
 export const REAL_CLUSTER_START_TIMEOUT_MS = 45 * 60_000;

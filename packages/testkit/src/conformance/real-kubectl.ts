@@ -1,7 +1,7 @@
 import { hasIpv6Loopback } from '../cluster/ipv6-loopback';
 import { kubectlWhoami, runKubectl } from '../clients/kubectl';
-import { CredentialMode, KubeconfigProducer, ProducerOptions, produceKubeconfigFile } from './producer';
-import { PodShape, ProvingGround } from './proving-ground';
+import { type CredentialMode, type KubeconfigProducer, type ProducerOptions, produceKubeconfigFile } from './producer';
+import type { PodShape, ProvingGround } from './proving-ground';
 
 interface Environment {
   readonly name: string;

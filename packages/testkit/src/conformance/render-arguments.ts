@@ -1,4 +1,4 @@
-import { ProducerOptions } from './producer';
+import type { ProducerOptions } from './producer';
 
 /**
  * The command line of `incluster-kubeconfig render` (and of `python -m incluster render`, which takes the same flags)

@@ -1,9 +1,9 @@
 import { tokenTag } from '../cluster/stand-in/api-server';
-import { KubectlProxy, startKubectlProxy } from '../clients/kubectl-proxy';
-import { RotationOutcome } from './outcomes';
-import { CredentialMode, KubeconfigProducer, produceKubeconfigFile, sleep } from './producer';
-import { PodOnCluster, ProvingGround } from './proving-ground';
-import { PythonRotationMeasurement, describePythonClientRotation, measurePythonClientRotation } from './python-client-rotation';
+import { type KubectlProxy, startKubectlProxy } from '../clients/kubectl-proxy';
+import type { RotationOutcome } from './outcomes';
+import { type CredentialMode, type KubeconfigProducer, produceKubeconfigFile, sleep } from './producer';
+import type { PodOnCluster, ProvingGround } from './proving-ground';
+import { type PythonRotationMeasurement, describePythonClientRotation, measurePythonClientRotation } from './python-client-rotation';
 
 /** client-go re-reads a token file once a minute; an exec credential of ours expires within the same minute. */
 export const CLIENT_GO_REFRESH_WINDOW_MS = 60_000;

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestCertificates, createTestCertificates } from '../cluster/certificates';
+import { type TestCertificates, createTestCertificates } from '../cluster/certificates';
 import { startApiServer } from '../cluster/stand-in/api-server';
 import { SimulatedPod } from '../pod/simulated-pod';
-import { DEFAULT_NAMESPACE, PodOnCluster, PodShape, ProvingGround } from './proving-ground';
+import { DEFAULT_NAMESPACE, type PodOnCluster, type PodShape, type ProvingGround } from './proving-ground';
 
 /**
  * Each Pod gets its own stand-in API server over real TLS, which accepts exactly the tokens the Pod issued and

@@ -5,8 +5,8 @@ import { helmListReleases } from '../clients/helm';
 import { kubectlWhoami, runKubectl } from '../clients/kubectl';
 import { collectOutput } from '../clients/process-output';
 import { PYTHON_WITH_KUBERNETES_CLIENT, pythonListConfigMapNames } from '../clients/python-client';
-import { CredentialMode, KubeconfigProducer, produceKubeconfigFile } from './producer';
-import { PodOnCluster, ProvingGround } from './proving-ground';
+import { type CredentialMode, type KubeconfigProducer, produceKubeconfigFile } from './producer';
+import type { PodOnCluster, ProvingGround } from './proving-ground';
 
 /**
  * Namespaces that are valid DNS labels and YAML 1.1 booleans. client-go (go-yaml v2) and the Python client (PyYAML)

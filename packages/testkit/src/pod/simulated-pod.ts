@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { issueServiceAccountToken } from './service-account-token';
-import { ServiceAccountFile, ServiceAccountVolume } from './service-account-volume';
-import { ServiceAccountIdentity, TokenAuthority } from './token-authority';
+import { type ServiceAccountFile, ServiceAccountVolume } from './service-account-volume';
+import type { ServiceAccountIdentity, TokenAuthority } from './token-authority';
 
 export { SERVICE_ACCOUNT_FILES, ServiceAccountFile } from './service-account-volume';
 

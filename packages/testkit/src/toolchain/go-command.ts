@@ -31,7 +31,10 @@ export function goCommand(logFile: string, needFor: string): GoCommand {
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         let stdout = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => ((stdout += chunk), appendFileSync(logFile, chunk)));
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
+          appendFileSync(logFile, chunk);
+        });
         child.stderr.setEncoding('utf8').on('data', (chunk: string) => appendFileSync(logFile, chunk));
         child.once('error', reject);
         child.once('close', (code) => {

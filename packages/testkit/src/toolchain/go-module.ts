@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GoCommand } from './go-command';
+import type { GoCommand } from './go-command';
 
 /** What `go mod edit -json` says of a go.mod: the parts a throwaway module needs. */
 export interface GoModFile {

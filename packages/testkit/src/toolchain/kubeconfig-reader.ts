@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stamp } from './go-module';
-import { PinnedBinary } from './pinned-binary';
+import type { PinnedBinary } from './pinned-binary';
 import { PINNED } from './versions';
 
 /** The reader's source, kept in the repository: go.mod pins client-go, go.sum its dependencies. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import { toolchainCacheDir } from './cache-dir';
-import { GoCommand, goCommand } from './go-command';
+import { type GoCommand, goCommand } from './go-command';
 import { formatDuration, withProgress } from './progress';
 
 /** A binary the tests need at a pinned version, which upstream ships only as a download: so it is built here. */

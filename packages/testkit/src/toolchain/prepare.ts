@@ -5,7 +5,7 @@
 import { ETCD } from './etcd';
 import { KUBE_APISERVER, KUBE_CONTROLLER_MANAGER } from './kubernetes';
 import { KUBECONFIG_READER } from './kubeconfig-reader';
-import { PinnedBinary, resolvePinnedBinary } from './pinned-binary';
+import { type PinnedBinary, resolvePinnedBinary } from './pinned-binary';
 import { PULUMI_CLI } from './pulumi-cli';
 import { PULUMI_KUBERNETES_PROVIDER } from './pulumi-kubernetes-provider';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { downloadModule, stamp, upstreamReplacements, writeThrowawayModule } from './go-module';
-import { PinnedBinary } from './pinned-binary';
+import type { PinnedBinary } from './pinned-binary';
 import { PINNED } from './versions';
 
 const { version } = PINNED.pulumi;

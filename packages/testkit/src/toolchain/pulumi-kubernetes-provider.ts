@@ -1,7 +1,7 @@
 import { chmodSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { downloadModule, stamp } from './go-module';
-import { PinnedBinary } from './pinned-binary';
+import type { PinnedBinary } from './pinned-binary';
 import { PINNED } from './versions';
 
 const { version, moduleVersion } = PINNED.pulumiKubernetes;

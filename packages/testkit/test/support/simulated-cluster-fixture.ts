@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ApiServer } from '../../src/cluster/stand-in/api-server';
-import { SimulatedCluster, SimulatedClusterOptions, startSimulatedCluster } from '../../src/cluster/stand-in/simulated-cluster';
-import { SimulatedPod } from '../../src/pod/simulated-pod';
-import { KubeconfigSpec, writeKubeconfigFile } from './kubeconfig-file';
+import type { ApiServer } from '../../src/cluster/stand-in/api-server';
+import { type SimulatedCluster, type SimulatedClusterOptions, startSimulatedCluster } from '../../src/cluster/stand-in/simulated-cluster';
+import type { SimulatedPod } from '../../src/pod/simulated-pod';
+import { type KubeconfigSpec, writeKubeconfigFile } from './kubeconfig-file';
 
 /** A simulated cluster shared by the tests of one describe block. */
 export interface ClusterFixture {

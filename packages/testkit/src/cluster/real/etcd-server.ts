@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { ManagedProcess, startManagedProcess, waitUntilReady } from './managed-process';
+import { type ManagedProcess, startManagedProcess, waitUntilReady } from './managed-process';
 
 export interface EtcdServer {
   /** The client URL, for kube-apiserver's --etcd-servers. */

@@ -1,4 +1,4 @@
-import { Server, Socket, connect, createServer } from 'node:net';
+import { type Server, type Socket, connect, createServer } from 'node:net';
 
 /**
  * Accepts connections on [::1] and passes their bytes, untouched, to a port on 127.0.0.1. kube-apiserver binds one
@@ -17,7 +17,10 @@ export function forwardIpv6ToLoopback(targetPort: number): Promise<Ipv6Forwarder
     for (const socket of [incoming, outgoing]) {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
-      socket.on('error', () => (incoming.destroy(), outgoing.destroy()));
+      socket.on('error', () => {
+        incoming.destroy();
+        outgoing.destroy();
+      });
     }
     incoming.pipe(outgoing).pipe(incoming);
   });
@@ -28,7 +31,9 @@ export function forwardIpv6ToLoopback(targetPort: number): Promise<Ipv6Forwarder
         port: (server.address() as { port: number }).port,
         close: () =>
           new Promise<void>((done) => {
-            sockets.forEach((socket) => socket.destroy());
+            for (const socket of sockets) {
+              socket.destroy();
+            }
             server.close(() => done());
           }),
       });

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AdminCredentials, callApi } from './admin-api';
+import { type AdminCredentials, callApi } from './admin-api';
 import { freePort } from './free-port';
-import { ManagedProcess, startManagedProcess, waitUntilReady } from './managed-process';
+import { type ManagedProcess, startManagedProcess, waitUntilReady } from './managed-process';
 
 export interface KubeApiserverOptions {
   readonly binary: string;

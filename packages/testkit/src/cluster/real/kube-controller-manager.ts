@@ -1,7 +1,7 @@
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { ManagedProcess, startManagedProcess, waitUntilReady } from './managed-process';
+import { type ManagedProcess, startManagedProcess, waitUntilReady } from './managed-process';
 
 /**
  * The controllers a test cluster needs: the garbage collector, which finishes foreground deletions (the kind

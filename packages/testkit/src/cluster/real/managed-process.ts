@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 import { registerProcess, unregisterProcess } from './process-registry';
 
@@ -20,7 +20,11 @@ export interface ManagedProcess {
 
 const running = new Set<ChildProcess>();
 // A worker that exits without its afterAll (a timeout, process.exit) must not leave servers behind.
-process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+process.once('exit', () => {
+  for (const child of running) {
+    child.kill('SIGKILL');
+  }
+});
 
 export function startManagedProcess(name: string, command: string, args: readonly string[], options: { logFile: string; workDir: string }): ManagedProcess {
   const log = openSync(options.logFile, 'a');

@@ -1,6 +1,6 @@
 import { REAL_CLUSTER_START_TIMEOUT_MS } from '../../conformance/real-ground';
-import { RealCluster, RealPodOptions, startRealCluster } from './real-cluster';
-import { RealPod } from './real-pod';
+import { type RealCluster, type RealPodOptions, startRealCluster } from './real-cluster';
+import type { RealPod } from './real-pod';
 
 /** A real cluster with one Pod in it, for the tests of the describe block that asked for it. */
 export interface RealPodFixture {

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import { isIPv6 } from 'node:net';
-import { TestCertificates } from '../certificates';
-import { ServiceAccountIdentity, TokenAuthority } from '../../pod/token-authority';
+import type { TestCertificates } from '../certificates';
+import type { ServiceAccountIdentity, TokenAuthority } from '../../pod/token-authority';
 
 export interface ApiServerOptions {
   readonly tls: TestCertificates;

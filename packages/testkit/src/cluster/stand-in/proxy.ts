@@ -1,8 +1,8 @@
-import { IncomingMessage, createServer as createHttpServer } from 'node:http';
+import { type IncomingMessage, createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { Server, Socket, connect, createServer as createTcpServer } from 'node:net';
-import { Duplex } from 'node:stream';
-import { TestCertificates } from '../certificates';
+import { type Server, type Socket, connect, createServer as createTcpServer } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { TestCertificates } from '../certificates';
 
 /** The proxies a kubeconfig's proxy-url may name, as client-go supports them. */
 export type ProxyProtocol = 'http' | 'https' | 'socks5';
@@ -59,7 +59,10 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
   const { port } = server.address() as { port: number };
   const userinfo = options.credentials ? `${encodeURIComponent(options.credentials.username)}:${encodeURIComponent(options.credentials.password)}@` : '';
   const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   return {
     url: `${options.protocol}://${userinfo}127.0.0.1:${port}`,
     tunnels,
@@ -69,7 +72,9 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        sockets.forEach((socket) => socket.destroy());
+        for (const socket of sockets) {
+          socket.destroy();
+        }
       }),
   };
 }

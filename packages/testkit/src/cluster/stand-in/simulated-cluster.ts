@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiServer, startApiServer } from './api-server';
-import { TestCertificates, createTestCertificates } from '../certificates';
-import { SimulatedPod, SimulatedPodOptions } from '../../pod/simulated-pod';
+import { type ApiServer, startApiServer } from './api-server';
+import { type TestCertificates, createTestCertificates } from '../certificates';
+import { SimulatedPod, type SimulatedPodOptions } from '../../pod/simulated-pod';
 
 export interface SimulatedClusterOptions extends Omit<SimulatedPodOptions, 'certificateAuthority'> {
   /** Reuse certificates across clusters: generating them takes a few hundred milliseconds. */
