@@ -2,7 +2,7 @@
 // The main job, on the built-in simulated Pod: render a kubeconfig with the built CLI, use it with the real kubectl,
 // then rotate the token under a long-lived client. Run it with `npm run demo` at the repository root.
 const { execFileSync } = require('node:child_process');
-const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const {

@@ -1,4 +1,4 @@
-import { InClusterErrorCode, isInClusterConfigError } from '@incluster/core';
+import { type InClusterErrorCode, isInClusterConfigError } from '@incluster/core';
 import { CommanderError } from 'commander';
 
 /**

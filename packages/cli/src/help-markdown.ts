@@ -1,4 +1,4 @@
-import { Command, Help, Option } from 'commander';
+import { type Command, Help, type Option } from 'commander';
 import { ERROR_LINE_HELP, EXIT_CODES, examplesOf } from './help-text';
 import { createProgram } from './program';
 

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
 
 export interface Example {

@@ -1,4 +1,4 @@
-import { InClusterConfigError, isInClusterConfigError } from '@incluster/core';
+import { type InClusterConfigError, isInClusterConfigError } from '@incluster/core';
 import { CliError } from './errors';
 
 /** The flag a service-account path came from, when the user gave one: the advice then names that flag. */

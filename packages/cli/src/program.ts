@@ -4,9 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { addCredentialCommand } from './commands/credential';
 import { addDoctorCommand } from './commands/doctor';
 import { addRenderCommand } from './commands/render';
-import { EXIT_OK, ExitCode, describeError, errorLine, exitCodeFor } from './errors';
+import { EXIT_OK, type ExitCode, describeError, errorLine, exitCodeFor } from './errors';
 import { exitCodesHelp } from './help-text';
-import { CliIo } from './io';
+import type { CliIo } from './io';
 
 export const PROGRAM_NAME = 'incluster-kubeconfig';
 

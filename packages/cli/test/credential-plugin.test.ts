@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  SimulatedCluster, runKubectl, startKubectlProxy, tokenTag,
+  type SimulatedCluster, runKubectl, startKubectlProxy, tokenTag,
 } from '@incluster/testkit';
 import { stringify } from 'yaml';
 import { simulatedCluster } from './support/simulated-pod';

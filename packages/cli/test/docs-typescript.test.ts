@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { filesContaining, filesUnder } from './support/excerpts';
-import { FencedBlock, fencedBlocks } from './support/fenced-blocks';
+import { type FencedBlock, fencedBlocks } from './support/fenced-blocks';
 import { REPOSITORY_ROOT } from './support/repository';
 
 // Every TypeScript block in the docs and the package READMEs compiles, as guides.test.ts runs their shell commands.

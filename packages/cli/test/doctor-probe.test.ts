@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import {
-  Proxy,
-  ProxyProtocol,
-  SimulatedCluster,
+  type Proxy as StandInProxy,
+  type ProxyProtocol,
+  type SimulatedCluster,
   createCaCertificate,
   createTestCertificates,
   kubectlGetConfigMapNames,
@@ -100,7 +100,7 @@ describe('incluster-kubeconfig doctor --probe', () => {
   });
 
   describe("takes render's connection options, and calls the API server as that kubeconfig would", () => {
-    let proxy: Proxy | undefined;
+    let proxy: StandInProxy | undefined;
     afterEach(async () => {
       await proxy?.close();
       proxy = undefined;

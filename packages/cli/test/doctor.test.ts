@@ -41,7 +41,7 @@ describe('incluster-kubeconfig doctor', () => {
       '✓ CA bundle (ca.crt): valid, CN=incluster test CA',
       `    path: ${container.pod.certificateAuthorityPath}`,
       '    certificates: 1',
-      expect.stringMatching(/^    certificate 1: CN=incluster test CA, expires \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in 24 h\)$/),
+      expect.stringMatching(/^ {4}certificate 1: CN=incluster test CA, expires \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in 24 h\)$/),
       '✓ namespace: team-a (from the namespace file)',
       '',
     ]);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProgram } from '../src';
-import { Container, ManifestObject, cliArgumentsOf, loadManifests, podSpecOf, pythonRenderArgumentsOf } from './support/manifests';
+import { type Container, type ManifestObject, cliArgumentsOf, loadManifests, podSpecOf, pythonRenderArgumentsOf } from './support/manifests';
 import { EXAMPLES_DIR, REPOSITORY_ROOT } from './support/repository';
 
 // The examples are what people copy. A real cluster cannot run here, so the manifests are parsed and checked for what

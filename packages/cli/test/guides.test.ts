@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { loadInClusterKubeconfig, memoryFileReader, toYaml } from '@incluster/core';
 import { FIXES } from '../src/doctor/fixes';
 import { filesContaining, filesUnder } from './support/excerpts';
-import { FencedBlock, fencedBlocks, shellCommands } from './support/fenced-blocks';
+import { type FencedBlock, fencedBlocks, shellCommands } from './support/fenced-blocks';
 import { EXAMPLES_DIR, REPOSITORY_ROOT, runProcess, toolsDirectory } from './support/repository';
 import { simulatedCluster } from './support/simulated-pod';
 

@@ -21,7 +21,7 @@ describe('--help', () => {
     const { code, stdout } = await run([command, '--help'], {});
 
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`Examples:\\n {2}# .+\\n {2}\\$ incluster-kubeconfig`));
+    expect(stdout).toMatch(/Examples:\n {2}# .+\n {2}\$ incluster-kubeconfig/);
     expect(stdout).toContain('Exit codes:');
     expect(stdout.replace(/\s+/g, ' ')).toContain('"incluster-kubeconfig: error <CODE>: <message>"');
   });

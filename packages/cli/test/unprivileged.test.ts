@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { BUILT_BINARY, RunResult, errorCode, runToCompletion } from './support/run';
+import { BUILT_BINARY, type RunResult, errorCode, runToCompletion } from './support/run';
 import { useContainer } from './support/simulated-pod';
 
 // A token the container's user may not read, on a real disk: EACCES from the kernel, not from an in-memory reader.

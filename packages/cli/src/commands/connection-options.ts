@@ -1,5 +1,5 @@
-import { CREDENTIAL_MODES, CredentialMode, LoadOptions } from '@incluster/core';
-import { Command } from 'commander';
+import { CREDENTIAL_MODES, type CredentialMode, type LoadOptions } from '@incluster/core';
+import type { Command } from 'commander';
 
 /**
  * The flags that shape how a client of the kubeconfig reaches and authenticates to the API server. render writes them

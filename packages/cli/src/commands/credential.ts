@@ -1,10 +1,10 @@
 import { nodeFileReader, readServiceAccountToken, serviceAccountPaths } from '@incluster/core';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { warningLine } from '../errors';
 import { rfc3339Seconds } from '../time';
 import { credentialExpiry, execCredential, requestedApiVersion } from '../exec-credential-output';
 import { addExamples } from '../help-text';
-import { CliIo, currentTime } from '../io';
+import { type CliIo, currentTime } from '../io';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
 import { pathFlag, withPathFlag } from '../path-flag';
 import { nonEmptyPath } from './non-empty-path';

@@ -1,9 +1,9 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { CliError } from '../errors';
 import { checklistJson, formatChecklist } from '../doctor/check';
 import { addExamples } from '../help-text';
-import { CliIo, currentTime } from '../io';
-import { ConnectionFlags, addConnectionOptions, connectionLoadOptions } from './connection-options';
+import { type CliIo, currentTime } from '../io';
+import { type ConnectionFlags, addConnectionOptions, connectionLoadOptions } from './connection-options';
 import { serviceAccountDirOption } from './service-account-dir-option';
 
 export interface DoctorFlags extends ConnectionFlags {

@@ -1,11 +1,11 @@
-import { Kubeconfig, carriesSecret, loadInClusterKubeconfig, toJson, toYaml } from '@incluster/core';
-import { Command, Option } from 'commander';
+import { type Kubeconfig, carriesSecret, loadInClusterKubeconfig, toJson, toYaml } from '@incluster/core';
+import { type Command, Option } from 'commander';
 import { writeFileAtomically } from '../atomic-write';
 import { CliError, warningLine } from '../errors';
 import { addExamples } from '../help-text';
-import { CliIo } from '../io';
+import type { CliIo } from '../io';
 import { pathFlag, withPathFlag } from '../path-flag';
-import { ConnectionFlags, addConnectionOptions, connectionLoadOptions } from './connection-options';
+import { type ConnectionFlags, addConnectionOptions, connectionLoadOptions } from './connection-options';
 import { nonEmptyPath } from './non-empty-path';
 import { serviceAccountDirOption } from './service-account-dir-option';
 

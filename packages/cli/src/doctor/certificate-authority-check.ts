@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { nodeFileReader, requireServiceAccountFile } from '@incluster/core';
 import { relativeTime, rfc3339Seconds } from '../time';
-import { Check, fail, pass } from './check';
-import { CheckedFile, failingOnCoreError } from './failing-on-core-error';
+import { type Check, fail, pass } from './check';
+import { type CheckedFile, failingOnCoreError } from './failing-on-core-error';
 import { FIXES } from './fixes';
 
 const ID = 'certificate-authority';

@@ -1,4 +1,4 @@
-import { CliErrorCode } from '../errors';
+import type { CliErrorCode } from '../errors';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 

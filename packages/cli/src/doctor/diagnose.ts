@@ -1,8 +1,8 @@
-import { ClusterOptions, CredentialMode, Environment, loadInClusterKubeconfig, serviceAccountPaths, validateRenderOptions } from '@incluster/core';
-import { Check, skip } from './check';
+import { type ClusterOptions, type CredentialMode, type Environment, loadInClusterKubeconfig, serviceAccountPaths, validateRenderOptions } from '@incluster/core';
+import { type Check, skip } from './check';
 import { pathFlag } from '../path-flag';
 import { checkCertificateAuthority } from './certificate-authority-check';
-import { CheckedFile } from './failing-on-core-error';
+import type { CheckedFile } from './failing-on-core-error';
 import { checkApiServerAddress, checkNamespace, checkToken } from './pod-checks';
 import { probeApiServer } from './probe';
 

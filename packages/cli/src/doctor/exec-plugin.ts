@@ -1,4 +1,4 @@
-import { Environment, ExecConfig } from '@incluster/core';
+import type { Environment, ExecConfig } from '@incluster/core';
 
 /**
  * Runs a kubeconfig's exec credential plugin as client-go does: the command with its args and no shell around it,

@@ -1,6 +1,6 @@
-import { PathOrigin, isInClusterConfigError } from '@incluster/core';
-import { PathFlag, firstSentence, fixNamingTheFlag } from '../path-flag';
-import { Check, fail } from './check';
+import { type PathOrigin, isInClusterConfigError } from '@incluster/core';
+import { type PathFlag, firstSentence, fixNamingTheFlag } from '../path-flag';
+import { type Check, fail } from './check';
 import { FIXES } from './fixes';
 
 /** Where a check finds its file: the path, where it came from, and the flag that gave it, if one did. */

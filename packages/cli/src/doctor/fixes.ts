@@ -1,4 +1,4 @@
-import { CliErrorCode } from '../errors';
+import type { CliErrorCode } from '../errors';
 
 /** The fix for each problem the doctor can find, in a few words. */
 export const FIXES: Readonly<Record<CliErrorCode, string>> = {

@@ -1,6 +1,6 @@
 import {
-  Environment,
-  NamespaceSource,
+  type Environment,
+  type NamespaceSource,
   discoverNamespace,
   nodeFileReader,
   readServiceAccountToken,
@@ -9,8 +9,8 @@ import {
 } from '@incluster/core';
 import { decodeJwtClaims, jwtExpiry } from '../jwt';
 import { relativeTime, rfc3339Seconds } from '../time';
-import { Check, fail, pass } from './check';
-import { CheckedFile, failingOnCoreError } from './failing-on-core-error';
+import { type Check, fail, pass } from './check';
+import { type CheckedFile, failingOnCoreError } from './failing-on-core-error';
 import { FIXES } from './fixes';
 
 export function checkApiServerAddress(env: Environment): Check {

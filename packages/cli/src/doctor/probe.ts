@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Environment, Kubeconfig, User, nodeFileReader, readServiceAccountToken } from '@incluster/core';
-import { Check, fail, pass, skip } from './check';
+import { type Environment, type Kubeconfig, type User, nodeFileReader, readServiceAccountToken } from '@incluster/core';
+import { type Check, fail, pass, skip } from './check';
 import { runExecPlugin } from './exec-plugin';
-import { Endpoint, connectToApiServer } from './probe-transport';
+import { type Endpoint, connectToApiServer } from './probe-transport';
 
 export const PROBE_TIMEOUT_MS = 10_000;
 

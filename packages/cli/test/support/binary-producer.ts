@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { KubeconfigProducer, renderArguments } from '@incluster/testkit';
+import { type KubeconfigProducer, renderArguments } from '@incluster/testkit';
 
 const BINARY = join(__dirname, '..', '..', 'bin', 'incluster-kubeconfig.js');
 

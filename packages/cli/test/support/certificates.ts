@@ -1,4 +1,4 @@
-import { TestCertificates, createTestCertificates } from '@incluster/testkit';
+import { type TestCertificates, createTestCertificates } from '@incluster/testkit';
 
 let cached: TestCertificates | undefined;
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubectlPath } from '@incluster/testkit';
-import { TokenExpectation, expectNoTokenInOutput } from './token-guard';
+import { type TokenExpectation, expectNoTokenInOutput } from './token-guard';
 
 const PACKAGE_DIR = join(__dirname, '..', '..');
 export const REPOSITORY_ROOT = join(PACKAGE_DIR, '..', '..');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../../src';
-import { TokenExpectation, expectNoTokenInOutput } from './token-guard';
+import { type TokenExpectation, expectNoTokenInOutput } from './token-guard';
 
 export interface RunResult {
   readonly code: number;

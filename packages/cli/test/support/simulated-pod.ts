@@ -1,4 +1,4 @@
-import { SimulatedCluster, SimulatedClusterOptions, SimulatedPod, SimulatedPodOptions, startSimulatedCluster } from '@incluster/testkit';
+import { type SimulatedCluster, type SimulatedClusterOptions, SimulatedPod, type SimulatedPodOptions, startSimulatedCluster } from '@incluster/testkit';
 import { testCertificates } from './certificates';
 import { watchTokens } from './token-guard';
 

@@ -1,4 +1,4 @@
-import { SimulatedPod } from '@incluster/testkit';
+import type { SimulatedPod } from '@incluster/testkit';
 
 /** Every simulated Pod the tests of this file made (Jest gives each test file its own copy of this module). */
 const watched = new Set<SimulatedPod>();
