@@ -1,7 +1,7 @@
 import { isInClusterConfigError, runAdapter } from '@incluster/core';
 import * as pulumi from '@pulumi/pulumi';
-import { InClusterOptions } from './provider-args';
-import { ProviderKubeconfig, pulumiKubeconfigAdapter } from './provider-kubeconfig';
+import type { InClusterOptions } from './provider-args';
+import { type ProviderKubeconfig, pulumiKubeconfigAdapter } from './provider-kubeconfig';
 
 /**
  * The Pod's kubeconfig, or, outside a Pod, the fallback the program opted into. Only NOT_IN_CLUSTER falls back:

@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { connectToCluster } from './cluster-connection';
-import { InClusterProviderArgs, splitProviderArgs } from './provider-args';
+import { type InClusterProviderArgs, splitProviderArgs } from './provider-args';
 
 /**
  * A Kubernetes provider for the cluster this program runs in, authenticated as the Pod's service account.

@@ -1,4 +1,4 @@
-import { LoadOptions, loadInClusterKubeconfig, toYaml } from '@incluster/core';
+import { type LoadOptions, loadInClusterKubeconfig, toYaml } from '@incluster/core';
 
 /**
  * The Pod's kubeconfig as YAML, for other providers (helm, @pulumi/command) or pulumi.export. With the embedded

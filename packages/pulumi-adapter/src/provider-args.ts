@@ -1,5 +1,5 @@
-import { LoadOptions } from '@incluster/core';
-import * as k8s from '@pulumi/kubernetes';
+import type { LoadOptions } from '@incluster/core';
+import type * as k8s from '@pulumi/kubernetes';
 
 /**
  * What to do when the program is not running in a Pod:

@@ -1,4 +1,4 @@
-import { Adapter, carriesSecret, toYaml } from '@incluster/core';
+import { type Adapter, carriesSecret, toYaml } from '@incluster/core';
 import * as pulumi from '@pulumi/pulumi';
 
 /** The provider inputs that point it at a cluster. */

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => pod.dispose());
 
-async function providerInputs(provider: k8s.Provider): Promise<Record<string, any>> {
+async function providerInputs(provider: k8s.Provider): Promise<pulumi.runtime.MockResourceArgs['inputs']> {
   const args = await registeredInputs(provider);
   expect(args.type).toBe('pulumi:providers:kubernetes');
   return args.inputs;

@@ -1,4 +1,4 @@
-import { KubeconfigProducer } from '@incluster/testkit';
+import type { KubeconfigProducer } from '@incluster/testkit';
 import { createInClusterProvider } from '../../src';
 import { registeredInputs, unwrapSecret } from './pulumi-mocks';
 
