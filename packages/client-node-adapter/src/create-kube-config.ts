@@ -1,6 +1,6 @@
-import { LoadOptions, runAdapter } from '@incluster/core';
+import { type LoadOptions, runAdapter } from '@incluster/core';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeConfigOptions, clientNodeAdapter } from './kube-config-options';
+import { type KubeConfigOptions, clientNodeAdapter } from './kube-config-options';
 
 /** The options for `new KubeConfig().loadFromOptions()`, for the Pod this process runs in. */
 export function inClusterKubeConfigOptions(options: LoadOptions = {}): KubeConfigOptions {

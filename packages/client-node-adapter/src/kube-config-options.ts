@@ -1,4 +1,4 @@
-import { Adapter, Cluster, User } from '@incluster/core';
+import type { Adapter, Cluster, User } from '@incluster/core';
 import type { Cluster as ClientNodeCluster, Context as ClientNodeContext, User as ClientNodeUser } from '@kubernetes/client-node';
 
 /** The argument of client-node's `KubeConfig.loadFromOptions()`: plain data, ready to be cloned or inspected. */

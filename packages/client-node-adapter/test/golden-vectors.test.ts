@@ -1,4 +1,4 @@
-import { Kubeconfig, memoryFileReader } from '@incluster/core';
+import { type Kubeconfig, memoryFileReader } from '@incluster/core';
 import { loadGoldenVectors } from '@incluster/testkit';
 import { inClusterKubeConfigOptions } from '../src';
 

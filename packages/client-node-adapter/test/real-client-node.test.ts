@@ -1,5 +1,5 @@
-import { CLIENT_GO_REFRESH_WINDOW_MS, SimulatedCluster, TestCertificates, createTestCertificates, startSimulatedCluster, tokenTag } from '@incluster/testkit';
-import { ClientNodeSession, ListOutcome, startClientNodeSession } from './support/client-node-session';
+import { CLIENT_GO_REFRESH_WINDOW_MS, type SimulatedCluster, type TestCertificates, createTestCertificates, startSimulatedCluster, tokenTag } from '@incluster/testkit';
+import { type ClientNodeSession, type ListOutcome, startClientNodeSession } from './support/client-node-session';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // client-node's tokenFile provider re-reads the file after 60 s, like client-go; the exec credential expires within 60 s.
