@@ -15,7 +15,9 @@ describe('the bash-exec recipe, on a real cluster', () => {
   const stacks = [];
   beforeAll(async () => (cluster = await startRealCluster()), REAL_CLUSTER_START_TIMEOUT_MS);
   afterAll(async () => {
-    stacks.forEach((stack) => stack.dispose());
+    for (const stack of stacks) {
+      stack.dispose();
+    }
     await cluster?.dispose();
   });
   async function inPod(namespace, stackName) {
