@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
-import { InClusterProviderArgs, createInClusterProvider } from '@incluster/pulumi-adapter';
+import { type InClusterProviderArgs, createInClusterProvider } from '@incluster/pulumi-adapter';
 
 // Where the program deploys; examples/kubernetes/service-account.yaml grants the service account this namespace only.
 const TARGET_NAMESPACE = 'team-a';
