@@ -17,6 +17,7 @@ const { kubectlPath, startSimulatedCluster } = require('@incluster/testkit');
 const { coldStartByNode, coldStartByNodeTable } = require('./cold-start-by-node');
 const { measureFootprint } = require('./footprint');
 const { measurePython, pythonTable } = require('./python');
+const { pulumiPreview } = require('./pulumi-preview');
 const { interleave, median, rate, timeProcess, timeProcessAsync } = require('./measure');
 
 const REPO = join(__dirname, '..');
@@ -33,7 +34,7 @@ const RESULTS = join(__dirname, 'results.json');
 const NODE = process.execPath;
 
 const QUICK = process.argv.includes('--quick');
-const RUNS = QUICK ? { cold: 5, credential: 7, kubectl: 5, rss: 3 } : { cold: 41, credential: 101, kubectl: 101, rss: 9 };
+const RUNS = QUICK ? { cold: 5, credential: 7, kubectl: 5, rss: 3, preview: 2 } : { cold: 41, credential: 101, kubectl: 101, rss: 9, preview: 7 };
 
 const TARGETS = {
   coldStartRatio: 1.3,
@@ -69,6 +70,7 @@ async function main() {
       peakRss: peakRss(cluster),
       footprint: footprint(cluster, workdir),
       python: await measurePython(cluster, workdir, { runs: RUNS.cold, log }),
+      pulumiPreview: await pulumiPreview({ runs: RUNS.preview, log }),
     };
     results.targets = targets(results);
     results.seconds = Math.round((Date.now() - started) / 1000);
@@ -340,6 +342,11 @@ function table(r) {
       ? [name, bytes(row.tarballBytes), `not installed: ${row.error}`, '', ...target]
       : [name, bytes(row.tarballBytes), bytes(row.installedBytes), String(row.dependencyCount), ...target];
   }));
+  const v = r.pulumiPreview;
+  section(`A real \`pulumi preview\` of examples/pulumi-typescript on a real cluster, no changes (median of ${r.runs.preview} runs)`, ['provider kubeconfig', 'median', 'vs embedded'], [
+    ['the token embedded (baseline)', ms(v.embedded.median), '1.00×'],
+    ['`createInClusterProvider()` (token file)', ms(v.adapter.median), ratio(v.ratio)],
+  ]);
   const m = r.machine;
   lines.push(`Node ${m.node}, kubectl ${m.kubectl}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, /bin/sh = ${m.shell}${r.quick ? ' — QUICK RUN: too few runs to mean much' : ''}.`, '');
   return `${lines.join('\n')}\n`;
