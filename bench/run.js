@@ -3,7 +3,7 @@
 // Every figure is a median over repeated runs, quoted against a baseline measured in the same run, interleaved with it.
 // Prints Markdown tables on stdout (progress on stderr) and writes bench/results.json. docs/performance.md explains it.
 //
-//   node bench/run.js            the full run (about a minute on two cores)
+//   node bench/run.js            the full run (about five minutes on two cores)
 //   node bench/run.js --quick    few runs of each, to try the benchmark itself; the figures mean little
 //
 // It needs the packages built (`npm run bench` compiles first) and the npm cache that `npm ci` fills. It listens and
