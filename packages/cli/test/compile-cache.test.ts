@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInClusterKubeconfig, toYaml } from '@incluster/core';
 import { compileCacheDirectory, privateCacheDirectory } from '../src/compile-cache';
-import { BUILT_BINARY, runBinary } from './support/run';
+import { copyBuiltBinary, runBinary } from './support/run';
 import { useContainer } from './support/simulated-pod';
 
 const UID = process.getuid!();
@@ -75,9 +75,7 @@ describe(`the built binary's compile cache, on Node ${process.versions.node}`, (
   it('is not used for a bundle written since, even one of the same size: it is compiled afresh', () => {
     // A copy of the package's binary, whose bundle this test may rewrite.
     const copy = join(temp, 'package');
-    cpSync(join(BUILT_BINARY, '..', '..', 'bin'), join(copy, 'bin'), { recursive: true });
-    cpSync(join(BUILT_BINARY, '..', '..', 'package.json'), join(copy, 'package.json'));
-    const binary = join(copy, 'bin', 'incluster-kubeconfig.js');
+    const binary = copyBuiltBinary(copy);
     const env = { ...container.env, ...DEBUG, TMPDIR: join(temp, 'tmp') };
     mkdirSync(env.TMPDIR);
     const run = () => {

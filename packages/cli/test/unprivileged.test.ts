@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { BUILT_BINARY, type RunResult, errorCode, runToCompletion } from './support/run';
+import { dirname, join } from 'node:path';
+import { type RunResult, copyBuiltBinary, errorCode, runToCompletion } from './support/run';
 import { useContainer } from './support/simulated-pod';
 
 // A token the container's user may not read, on a real disk: EACCES from the kernel, not from an in-memory reader.
@@ -13,18 +13,15 @@ const asRoot = process.getuid?.() === 0;
 
 const container = useContainer();
 let binDir: string;
+let launcher: string;
 
 beforeAll(() => {
   if (asRoot && spawnSync('setpriv', ['--version']).error) {
     throw new Error('these tests drop root with setpriv, from util-linux: apt-get install util-linux');
   }
-  // The launcher and the bundle it runs, beside their package.json (for --version), where any user may read them.
+  // Where any user may read it.
   binDir = mkdtempSync(join(tmpdir(), 'incluster-unprivileged-'));
-  mkdirSync(join(binDir, 'bin'));
-  for (const file of [BUILT_BINARY, join(dirname(BUILT_BINARY), 'main.js')]) {
-    copyFileSync(file, join(binDir, 'bin', basename(file)));
-  }
-  copyFileSync(join(dirname(BUILT_BINARY), '..', 'package.json'), join(binDir, 'package.json'));
+  launcher = copyBuiltBinary(binDir);
   for (const dir of [binDir, join(binDir, 'bin')]) {
     chmodSync(dir, 0o755);
   }
@@ -42,7 +39,7 @@ function tokenUnreadableByTheContainersUser(): void {
 }
 
 function runUnprivileged(argv: string[]): RunResult {
-  const binary = [process.execPath, join(binDir, 'bin', 'incluster-kubeconfig.js'), ...argv];
+  const binary = [process.execPath, launcher, ...argv];
   return asRoot
     ? runToCompletion('setpriv', [`--reuid=${UNPRIVILEGED_UID}`, `--regid=${UNPRIVILEGED_UID}`, '--clear-groups', '--', ...binary], container.env)
     : runToCompletion(binary[0], binary.slice(1), container.env);

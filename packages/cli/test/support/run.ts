@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { cpSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { runCli } from '../../src';
 import { type TokenExpectation, expectNoTokenInOutput } from './token-guard';
 
@@ -32,6 +33,13 @@ export async function run(argv: readonly string[], env: Record<string, string | 
 }
 
 export const BUILT_BINARY = join(__dirname, '..', '..', 'bin', 'incluster-kubeconfig.js');
+
+/** Copies the built binary (the launcher and the bundle it runs) and package.json (for --version) into `dir`. */
+export function copyBuiltBinary(dir: string): string {
+  cpSync(dirname(BUILT_BINARY), join(dir, 'bin'), { recursive: true });
+  cpSync(join(dirname(BUILT_BINARY), '..', 'package.json'), join(dir, 'package.json'));
+  return join(dir, 'bin', basename(BUILT_BINARY));
+}
 
 /** Longer than any command takes: a binary still running then is stuck, and is killed so that the test says so. */
 const BINARY_TIMEOUT_MS = 20_000;
